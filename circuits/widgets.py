@@ -1,0 +1,100 @@
+"""Explorer: sliders above a matplotlib figure that redraws when any of them moves.
+
+Needs ipywidgets (``pip install ipywidgets``). The figure is rendered to a PNG shown in an
+``ipywidgets.Image``, so it works in JupyterLab and on Binder without extra extensions and a
+test can read the exact image. ``sweep`` drives every control headlessly, for tests and
+benchmarks.
+"""
+import base64
+import io
+import time
+
+import ipywidgets as W
+from matplotlib.figure import Figure, SubplotParams
+
+
+class Explorer(W.VBox):
+    """``draw(fig, **values)`` redraws ``fig`` from the controls' values; it may return a
+    short text shown under the figure. An error in ``draw`` is shown there and re-raised."""
+
+    def __init__(self, draw, controls, figsize=(5.0, 3.5), dpi=80, layout=None):
+        self.draw = draw
+        self.controls = dict(controls)
+        # no layout engine by default: "constrained" doubles the redraw time
+        self.figure = Figure(figsize=figsize, dpi=dpi, layout=layout,
+                             subplotpars=SubplotParams(left=0.13, right=0.96, bottom=0.14, top=0.9,
+                                                       wspace=0.3, hspace=0.35))
+        self.image = W.Image(format="png")
+        self.readout = W.HTML()
+        self.error = None
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        super().__init__([W.VBox(list(self.controls.values())), self.image, self.readout])
+        self.redraw()
+
+    @property
+    def values(self):
+        return {name: c.value for name, c in self.controls.items()}
+
+    def set(self, **values):
+        """Move controls by name, as a student would, redrawing after each."""
+        for name, value in values.items():
+            if name not in self.controls:
+                raise KeyError(f"no control named {name!r}; there are {list(self.controls)}")
+            self.controls[name].value = value
+
+    def redraw(self):
+        self.figure.clear()
+        try:
+            text = self.draw(self.figure, **self.values)
+        except Exception as exc:
+            self.error = exc
+            self.readout.value = f"<b style='color:#b00'>error: {type(exc).__name__}: {exc}</b>"
+            raise
+        self.error = None
+        self.readout.value = f"<pre style='margin:0'>{text}</pre>" if text else ""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png")
+        self.image.value = buffer.getvalue()
+
+    def _on_change(self, change):
+        self.redraw()
+
+    def _repr_mimebundle_(self, **kwargs):
+        # the widget for JupyterLab, plus a still picture for pages that cannot run widgets
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        return bundle
+
+
+def sample_values(control, n_between=3):
+    """The values a test should try on ``control``: its ends and a few in between."""
+    if isinstance(control, (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.SelectionSlider)):
+        return list(control._options_values)
+    if isinstance(control, W.Checkbox):
+        return [True, False]
+    if isinstance(control, W.FloatLogSlider):
+        lo, hi = control.min, control.max
+        return [control.base ** (lo + (hi - lo) * k / (n_between + 1)) for k in range(n_between + 2)]
+    if isinstance(control, (W.IntSlider, W.FloatSlider, W.BoundedIntText, W.BoundedFloatText)):
+        lo, hi = control.min, control.max
+        values = [lo + (hi - lo) * k / (n_between + 1) for k in range(n_between + 2)]
+        return [round(v) for v in values] if isinstance(control, (W.IntSlider, W.BoundedIntText)) \
+            else values
+    return []
+
+
+def sweep(explorer, n_between=3):
+    """Set every control of ``explorer`` to its extremes and a few values between, restoring
+    each afterwards; return the slowest redraw in seconds. Any error in a redraw propagates."""
+    slowest = 0.0
+    for control in explorer.controls.values():
+        start_value = control.value
+        for value in sample_values(control, n_between):
+            start = time.perf_counter()
+            control.value = value
+            if control.value == start_value and not isinstance(control, W.Button):
+                explorer.redraw()   # unchanged value: no event fired, redraw to measure
+            slowest = max(slowest, time.perf_counter() - start)
+        control.value = start_value
+    return slowest
