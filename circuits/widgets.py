@@ -8,6 +8,7 @@ benchmarks.
 import base64
 import io
 import time
+import weakref
 
 import ipywidgets as W
 from matplotlib.figure import Figure, SubplotParams
@@ -17,7 +18,10 @@ class Explorer(W.VBox):
     """``draw(fig, **values)`` redraws ``fig`` from the controls' values; it may return a
     short text shown under the figure. An error in ``draw`` is shown there and re-raised."""
 
+    live = weakref.WeakSet()   # every explorer made in this kernel, for sweep_all
+
     def __init__(self, draw, controls, figsize=(5.0, 3.5), dpi=80, layout=None):
+        Explorer.live.add(self)
         self.draw = draw
         self.controls = dict(controls)
         # no layout engine by default: "constrained" doubles the redraw time
@@ -71,6 +75,8 @@ def sample_values(control, n_between=3):
     """The values a test should try on ``control``: its ends and a few in between."""
     if isinstance(control, (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.SelectionSlider)):
         return list(control._options_values)
+    if isinstance(control, W.Button):
+        return ["click"] * (n_between + 2)
     if isinstance(control, W.Checkbox):
         return [True, False]
     if isinstance(control, W.FloatLogSlider):
@@ -85,16 +91,30 @@ def sample_values(control, n_between=3):
 
 
 def sweep(explorer, n_between=3):
-    """Set every control of ``explorer`` to its extremes and a few values between, restoring
-    each afterwards; return the slowest redraw in seconds. Any error in a redraw propagates."""
+    """Set every control of ``explorer`` to its extremes and a few values between (buttons are
+    clicked a few times), restoring each slider afterwards; return the slowest redraw in seconds.
+    Any error in a redraw propagates."""
     slowest = 0.0
     for control in explorer.controls.values():
+        if isinstance(control, W.Button):
+            for _ in sample_values(control, n_between):
+                start = time.perf_counter()
+                control.click()
+                slowest = max(slowest, time.perf_counter() - start)
+            continue
         start_value = control.value
         for value in sample_values(control, n_between):
             start = time.perf_counter()
-            control.value = value
-            if control.value == start_value and not isinstance(control, W.Button):
-                explorer.redraw()   # unchanged value: no event fired, redraw to measure
+            if control.value == value:
+                explorer.redraw()   # same value fires no event: redraw anyway, to measure it
+            else:
+                control.value = value
             slowest = max(slowest, time.perf_counter() - start)
         control.value = start_value
     return slowest
+
+
+def sweep_all(n_between=3):
+    """``sweep`` every live explorer; return {explorer class name: slowest redraw in s}."""
+    return {f"{type(e).__name__}#{i}": sweep(e, n_between)
+            for i, e in enumerate(list(Explorer.live))}
