@@ -25,6 +25,7 @@ def _made_by(value, inputs, local_grads, op):
     u._inputs = inputs
     u._local_grads = local_grads
     u._op = op
+    u.name = ""
     return u
 
 
@@ -40,22 +41,29 @@ def push_grad(u):
 
 
 class Unit:
-    """A wire: ``.value`` flows forward, ``.grad`` (d output / d this wire) flows back."""
+    """A wire: ``.value`` flows forward, ``.grad`` (d output / d this wire) flows back.
 
-    __slots__ = ("value", "grad", "_inputs", "_local_grads", "_op")
+    ``name`` is an optional label (``Unit(-2, name="x")``) that diagrams and reprs show.
+    """
+
+    __slots__ = ("value", "grad", "name", "_inputs", "_local_grads", "_op")
     __array_ufunc__ = None   # numpy scalars on the left defer to our reflected operators
 
-    def __init__(self, value, grad=0.0):
+    def __init__(self, value, grad=0.0, name=""):
         self.value = as_float(value, "Unit value")
         self.grad = as_float(grad, "Unit grad")
         if math.isnan(self.value):
             raise ValueError("Unit value is NaN")
+        if not isinstance(name, str):
+            raise TypeError(f"Unit name must be a string, got {type(name).__name__} {name!r}")
+        self.name = name
         self._inputs = ()
         self._local_grads = ()
         self._op = ""
 
     def __repr__(self):
-        return f"Unit(value={self.value!r}, grad={self.grad!r})"
+        name = f", name={self.name!r}" if self.name else ""
+        return f"Unit(value={self.value!r}, grad={self.grad!r}{name})"
 
     @property
     def inputs(self):
