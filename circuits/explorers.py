@@ -27,3 +27,6 @@ def sigmoid_explorer(x=0.0):
         value, grad = plot_sigmoid(x, fig.subplots())
         return f"sigmoid(x) = {value:.4f}    d sigmoid / dx = {grad:.4f}"
     return Explorer(draw, {"x": W.FloatSlider(value=x, min=-8, max=8, step=0.1, description="x")})
+
+
+EXPLORERS = (sigmoid_explorer,)

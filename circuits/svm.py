@@ -21,11 +21,14 @@ class Circuit:
         return self.output
 
     def backward(self, gradient_top):
-        """Pull on the output with ``gradient_top``; gates add their share into every input."""
+        """Pull on the output with ``gradient_top``; gates add their share into x, y, a, b, c."""
         if getattr(self, "output", None) is None:
             raise RuntimeError("Circuit.backward() called before forward()")
+        backward_order = (self.add_c, self.add_axby, self.multiply_by, self.multiply_ax)
+        for gate in backward_order:   # inner wires start fresh on every call
+            gate.output.grad = 0.0
         self.output.grad = as_float(gradient_top, "gradient_top")
-        for gate in (self.add_c, self.add_axby, self.multiply_by, self.multiply_ax):
+        for gate in backward_order:
             gate.backward()
 
 

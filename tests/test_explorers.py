@@ -1,0 +1,67 @@
+"""Every explorer in the package survives every control at its extremes and between."""
+import importlib.util
+import pathlib
+
+import pytest
+
+pytest.importorskip("ipywidgets")
+from circuits.widgets import Explorer, sample_values, sweep  # noqa: E402
+
+path = pathlib.Path(__file__).parents[1] / "benchmarks" / "widget_redraw.py"
+spec = importlib.util.spec_from_file_location("widget_redraw", path)
+widget_redraw = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(widget_redraw)
+FACTORIES = dict(widget_redraw.explorer_factories())
+
+
+@pytest.mark.parametrize("name", sorted(FACTORIES))
+def test_every_control_at_every_sampled_value_redraws_without_error(name):
+    explorer = FACTORIES[name]()
+    assert isinstance(explorer, Explorer)
+    assert explorer.controls, f"{name} has no controls"
+    before = {k: c.value for k, c in explorer.controls.items() if hasattr(c, "value")}
+    sweep(explorer)
+    assert explorer.error is None
+    assert explorer.image.value.startswith(b"\x89PNG")
+    assert {k: c.value for k, c in explorer.controls.items() if hasattr(c, "value")} == before
+
+
+def test_the_package_has_explorers():
+    assert "explorers.sigmoid_explorer" in FACTORIES
+
+
+def test_an_error_in_a_redraw_is_shown_and_raised():
+    import ipywidgets as W
+
+    def draw(fig, x):
+        if x > 0.5:
+            raise ValueError("x too big")
+        fig.subplots().plot([0, 1], [0, x])
+
+    explorer = Explorer(draw, {"x": W.FloatSlider(value=0.0, min=0.0, max=1.0)})
+    with pytest.raises(ValueError, match="x too big"):
+        sweep(explorer)
+    assert "x too big" in explorer.readout.value
+    assert isinstance(explorer.error, ValueError)
+
+
+def test_moving_a_slider_changes_the_picture():
+    import ipywidgets as W
+
+    def draw(fig, x):
+        fig.subplots().plot([0, 1], [0, x])
+        return f"x = {x}"
+
+    explorer = Explorer(draw, {"x": W.FloatSlider(value=0.0, min=-1.0, max=1.0)})
+    first = explorer.image.value
+    explorer.set(x=1.0)
+    assert explorer.image.value != first and explorer.readout.value.endswith("x = 1.0</pre>")
+    with pytest.raises(KeyError, match="no control named 'y'"):
+        explorer.set(y=1.0)
+
+
+def test_sample_values_cover_the_ends():
+    import ipywidgets as W
+    assert sample_values(W.IntSlider(min=2, max=10), 1) == [2, 6, 10]
+    assert sample_values(W.FloatLogSlider(min=-3, max=0, base=10), 2)[::3] == pytest.approx([1e-3, 1])
+    assert sample_values(W.Dropdown(options=[("a", 1), ("b", 2)])) == [1, 2]
