@@ -22,7 +22,7 @@ def test_every_control_at_every_sampled_value_redraws_without_error(name):
     before = {k: c.value for k, c in explorer.controls.items() if hasattr(c, "value")}
     sweep(explorer)
     assert explorer.error is None
-    assert explorer.image.value.startswith(b"\x89PNG")
+    assert bytes(explorer.image.value).startswith(b"\x89PNG")
     assert {k: c.value for k, c in explorer.controls.items() if hasattr(c, "value")} == before
 
 
