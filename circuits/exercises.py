@@ -1,15 +1,17 @@
 """Backprop-ninja exercises: every expression of chapter 1's last section, a checker for a
 backward pass written by hand, and reference solutions (the tests run them through the checker).
 
-A backward pass is a function of the inputs and ``dx``, the gradient arriving from above,
-returning ``{input name: gradient}``; e.g. for ``a*b``: ``lambda a, b, dx: {"a": b*dx, "b": a*dx}``.
+A backward pass is a function of the inputs, in order, and then the gradient arriving from above
+on the output (1.0 when the expression is the whole circuit); it returns ``{input name: gradient}``.
+For ``a*b``: ``lambda a, b, dx: {"a": b * dx, "b": a * dx}``.
 """
 import inspect
 from dataclasses import dataclass
 from typing import Callable
 
+from .diagram import draw_circuit
 from .gradcheck import gradient_check
-from .ops import sigmoid
+from .ops import sigmoid, tanh
 from .unit import Unit
 
 
@@ -21,6 +23,7 @@ class Exercise:
     forward: Callable
     values: dict
     solution: Callable
+    from_guide: bool = True
 
     @property
     def variables(self):
@@ -30,6 +33,13 @@ class Exercise:
         """The output Unit of the expression, its inputs named, at ``values`` (default inputs)."""
         values = self._values(values)
         return self.forward(*(Unit(v, name=n) for n, v in values.items()))
+
+    def draw(self, ax=None, **values):
+        """Build the circuit at ``values``, backpropagate and draw it; return the output Unit."""
+        out = self.circuit(**values)
+        out.backward()
+        draw_circuit(out, ax, title=self.name)
+        return out
 
     def value(self, *values):
         """The expression's value for plain float inputs, in the order of ``variables``."""
@@ -60,9 +70,9 @@ def _multiply_add(a, b, c, dx=1.0):
     return {"a": b * dx, "b": a * dx, "c": dx}
 
 
-def _neuron(a, b, c, x, y, dx=1.0):
+def _neuron(a, b, c, x, y, df=1.0):                     # x is an input here, so df comes from above
     f, _ = sigmoid(a * x + b * y + c)
-    dq = f * (1.0 - f) * dx                            # through the sigmoid first
+    dq = f * (1.0 - f) * df                            # through the sigmoid first
     return {"a": x * dq, "b": y * dq, "c": dq, "x": a * dq, "y": b * dq}
 
 
@@ -102,8 +112,30 @@ def _relu(a, dx=1.0):
     return {"a": dx if a > 0 else 0.0}
 
 
-def _exercise(name, forward, solution, **values):
-    return Exercise(name, forward, values, solution)
+# exercises beyond the guide, for practice
+
+def _product3(a, b, c, dx=1.0):
+    return {"a": b * c * dx, "b": a * c * dx, "c": a * b * dx}
+
+
+def _squared_difference(a, b, dx=1.0):
+    d_diff = 2 * (a - b) * dx
+    return {"a": d_diff, "b": -d_diff}
+
+
+def _max_times(a, b, c, dx=1.0):
+    top = max(a, b)
+    d_top = c * dx
+    return {"a": d_top if a >= b else 0.0, "b": 0.0 if a >= b else d_top, "c": top * dx}
+
+
+def _tanh_times(a, b, dx=1.0):
+    t, _ = tanh(a)
+    return {"a": (1 - t * t) * b * dx, "b": t * dx}
+
+
+def _exercise(name, forward, solution, from_guide=True, **values):
+    return Exercise(name, forward, values, solution, from_guide)
 
 
 EXERCISES = {e.name: e for e in (
@@ -123,6 +155,11 @@ EXERCISES = {e.name: e for e in (
               a=1.0, b=2.0, c=-3.0, d=4.0),
     _exercise("max(a,b)", lambda a, b: a.max(b), _max, a=1.0, b=2.0),
     _exercise("relu(a)", lambda a: a.relu(), _relu, a=1.0),
+    _exercise("a*b*c", lambda a, b, c: a * b * c, _product3, False, a=1.0, b=2.0, c=-3.0),
+    _exercise("(a-b)**2", lambda a, b: (a - b) ** 2, _squared_difference, False, a=1.0, b=2.0),
+    _exercise("max(a,b)*c", lambda a, b, c: a.max(b) * c, _max_times, False,
+              a=1.0, b=2.0, c=-3.0),
+    _exercise("tanh(a)*b", lambda a, b: a.tanh() * b, _tanh_times, False, a=0.5, b=2.0),
 )}
 
 
@@ -134,11 +171,11 @@ def exercise(name):
 
 
 def check(name, backward, tolerance=1e-6, **values):
-    """Compare ``backward(**inputs, dx=1.0)`` with the numerical gradient of exercise ``name``
-    at its default inputs (or ``values``); print the verdict and return the GradientCheck."""
+    """Compare ``backward(*inputs, 1.0)`` with the numerical gradient of exercise ``name`` at
+    its default inputs (or ``values``); print the verdict and return the GradientCheck."""
     ex = exercise(name)
     values = ex._values(values)
-    grads = backward(**values, dx=1.0)
+    grads = backward(*values.values(), 1.0)
     if not isinstance(grads, dict):
         raise TypeError(f"backward must return a dict {{input name: gradient}}, "
                         f"got {type(grads).__name__} {grads!r}")
