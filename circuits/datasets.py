@@ -22,3 +22,113 @@ def two_moons(n=100, noise=0.1, seed=0):
     y = np.concatenate([-np.ones(n_top), np.ones(n - n_top)])
     order = rng.permutation(n)
     return X[order], y[order]
+
+
+# The guide's six points. Its table and its training code list different points (see notebook 05).
+GUIDE_TABLE = ([1.2, 0.7, 1], [-0.3, 0.5, -1], [-3.0, -1.0, 1],
+               [0.1, 1.0, -1], [3.0, 1.1, -1], [2.1, -3.0, 1])
+GUIDE_TRAINING = ([1.2, 0.7, 1], [-0.3, -0.5, -1], [3.0, 0.1, 1],
+                  [-0.1, -1.0, -1], [-1.0, 1.1, -1], [2.1, -3.0, 1])
+
+
+def guide_points(version="training"):
+    """The guide's 6 labelled points: ``"training"`` (its SVM code) or ``"table"`` (its text)."""
+    rows = {"training": GUIDE_TRAINING, "table": GUIDE_TABLE}.get(version)
+    if rows is None:
+        raise ValueError(f"version must be 'training' or 'table', got {version!r}")
+    data = np.array(rows, dtype=float)
+    return data[:, :2], data[:, 2]
+
+
+def _check(n, noise, at_least=2):
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        raise TypeError(f"n must be a whole number of points, got {type(n).__name__} {n!r}")
+    if n < at_least:
+        raise ValueError(f"need n >= {at_least} points, got {n}")
+    if not np.isfinite(noise) or noise < 0:
+        raise ValueError(f"noise must be a finite number >= 0, got {noise}")
+
+
+def _split(n):
+    """Sizes of the -1 and +1 classes: as equal as possible."""
+    return n // 2, n - n // 2
+
+
+def _finish(rng, X, y, noise):
+    """Jitter with gaussian noise, shuffle; ``(X, y)`` with y as floats +1/-1."""
+    X = X + rng.normal(scale=noise, size=X.shape)
+    order = rng.permutation(len(y))
+    return X[order], np.asarray(y, dtype=float)[order]
+
+
+def circles(n=100, noise=0.05, seed=0, factor=0.5):
+    """A small circle (+1) inside a big one (-1), radii ``factor`` and 1."""
+    _check(n, noise)
+    rng = _rng(seed)
+    n_out, n_in = _split(n)
+    t_out = rng.uniform(0, 2 * np.pi, n_out)
+    t_in = rng.uniform(0, 2 * np.pi, n_in)
+    X = np.vstack([np.column_stack([np.cos(t_out), np.sin(t_out)]),
+                   factor * np.column_stack([np.cos(t_in), np.sin(t_in)])])
+    return _finish(rng, X, np.r_[-np.ones(n_out), np.ones(n_in)], noise)
+
+
+def xor(n=100, noise=0.05, seed=0):
+    """Points in the square [-1.1, 1.1]^2, +1 where x and y have the same sign (XOR pattern);
+    a gap of 0.1 along the axes keeps the noise-free version cleanly split."""
+    _check(n, noise)
+    rng = _rng(seed)
+    n_neg, n_pos = _split(n)
+    y = np.r_[-np.ones(n_neg), np.ones(n_pos)]
+    sign_x = rng.choice([-1.0, 1.0], size=n)
+    X = rng.uniform(0.1, 1.1, size=(n, 2)) * np.column_stack([sign_x, sign_x * y])
+    return _finish(rng, X, y, noise)
+
+
+def spiral(n=100, noise=0.05, seed=0, turns=1.25):
+    """Two interleaved spiral arms, +1 and -1, each making ``turns`` turns."""
+    _check(n, noise)
+    rng = _rng(seed)
+    n_neg, n_pos = _split(n)
+    arms, labels = [], []
+    for size, phase, label in ((n_neg, np.pi, -1.0), (n_pos, 0.0, 1.0)):
+        r = np.linspace(0.15, 1.0, size)
+        t = 2 * np.pi * turns * r + phase
+        arms.append(np.column_stack([r * np.cos(t), r * np.sin(t)]))
+        labels.append(np.full(size, label))
+    return _finish(rng, np.vstack(arms), np.concatenate(labels), noise)
+
+
+def blobs(n=100, noise=0.05, seed=0, spread=0.5):
+    """Two gaussian clouds of width ``spread``, -1 around (-1, -1) and +1 around (1, 1)."""
+    _check(n, noise)
+    rng = _rng(seed)
+    n_neg, n_pos = _split(n)
+    centres = np.vstack([np.tile([-1.0, -1.0], (n_neg, 1)), np.tile([1.0, 1.0], (n_pos, 1))])
+    X = centres + rng.normal(scale=spread, size=centres.shape)
+    return _finish(rng, X, np.r_[-np.ones(n_neg), np.ones(n_pos)], noise)
+
+
+def guide(n=6, noise=0.0, seed=0):
+    """The guide's 6 training points (``n`` is ignored), jittered by ``noise`` if above 0."""
+    _check(n, noise, at_least=0)
+    X, y = guide_points("training")
+    return X + _rng(seed).normal(scale=noise, size=X.shape), y
+
+
+DATASETS = {"guide": guide, "two moons": two_moons, "circles": circles, "xor": xor,
+            "spiral": spiral, "blobs": blobs}
+
+
+def make_dataset(name, n=100, noise=0.05, seed=0):
+    """``(X, y)`` of the dataset called ``name`` (one of ``DATASETS``), for sliders."""
+    if name not in DATASETS:
+        raise ValueError(f"unknown dataset {name!r}; choose one of {list(DATASETS)}")
+    if name == "two moons":
+        _check(n, noise)
+    return DATASETS[name](n, noise, seed)
+
+
+def loss_example():
+    """The guide's 3-point example for the SVM cost: ``(X, y)``."""
+    return np.array([[1.2, 0.7], [-0.3, 0.5], [3.0, 2.5]]), np.array([1.0, -1.0, 1.0])

@@ -1,0 +1,288 @@
+"""Explorers for chapter 2: train an SVM or a small network on a 2-D dataset and watch the
+decision boundary, the cost and the accuracy; click to add or remove points."""
+import ipywidgets as W
+import numpy as np
+
+from .boundary import limits, plot_boundary, plot_curves, plot_hidden_lines
+from .datasets import DATASETS, loss_example, make_dataset
+from .losses import LOSSES, hinge_loss, svm_cost, svm_cost_gradient
+from .network import Network, network_accuracy, network_objective, scores, train_network
+from .training import accuracy_curves, linear_scores, svm_history, svm_objective
+from .widgets import Explorer
+
+try:                                   # mouse clicks on the picture, where the browser has it
+    from ipyevents import Event
+except ImportError:                    # pragma: no cover - clicks then come only from .click()
+    Event = None
+
+
+class _Cache(dict):
+    """A dict that forgets its oldest entries past ``size``."""
+
+    def __init__(self, size=32):
+        super().__init__()
+        self.size = size
+
+    def get_or_make(self, key, make):
+        if key not in self:
+            if len(self) >= self.size:
+                del self[next(iter(self))]
+            self[key] = make()
+        return self[key]
+
+
+def _finite_rows(cost):
+    """How many leading entries of ``cost`` are finite (training can blow up at big steps)."""
+    bad = ~np.isfinite(cost)
+    return int(np.argmax(bad)) if bad.any() else len(cost)
+
+
+def _diverged(good, iteration):
+    return (f"training diverged after step {good - 1}: the step size is too large. "
+            if iteration >= good else "")
+
+
+def _log_slider(value, lo, hi, description):
+    return W.FloatLogSlider(value=value, base=10, min=lo, max=hi, step=0.25,
+                            description=description, readout_format=".3g")
+
+
+def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularization=1.0,
+                 loss="hinge", iteration=400, seed=0, max_iterations=2000):
+    """The linear SVM trained by SGD: scrub through the iterations, change the step size,
+    the spring, the loss or the data, and see the boundary, cost and accuracy."""
+    cache = _Cache()
+
+    def run(dataset, noise, step_size, regularization, loss):
+        X, y = make_dataset(dataset, n, noise, seed)
+        picks = np.random.default_rng(seed).integers(len(y), size=max_iterations)
+        history = svm_history(X, y, picks, step_size, regularization, loss)
+        with np.errstate(all="ignore"):
+            cost = svm_objective(history, X, y, regularization)
+        good = _finite_rows(cost)
+        return X, y, history, good, cost[:good], accuracy_curves(history[:good], X, y)
+
+    def draw(fig, dataset, noise, step_size, regularization, loss, iteration):
+        X, y, history, good, cost, acc = cache.get_or_make(
+            (dataset, noise, step_size, regularization, loss),
+            lambda: run(dataset, noise, step_size, regularization, loss))
+        k = min(iteration, good - 1)
+        a, b, c = history[k]
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+        plot_boundary(lambda P: a * P[:, 0] + b * P[:, 1] + c, X, y, left, legend=False)
+        left.set_title(f"iteration {k}", fontsize="small")
+        plot_curves(cost, acc, right, now=iteration)
+        right.set_title("SVM cost and accuracy", fontsize="small")
+        return (_diverged(good, iteration) + f"a = {a:.3f}, b = {b:.3f}, c = {c:.3f}; "
+                f"training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}")
+
+    controls = {
+        "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
+        "noise": W.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise"),
+        "step_size": _log_slider(step_size, -3, 0, "step size"),
+        "regularization": _log_slider(regularization, -3, 1, "spring"),
+        "loss": W.Dropdown(options=LOSSES, value=loss, description="pull"),
+        "iteration": W.IntSlider(value=iteration, min=0, max=max_iterations, step=25,
+                                 description="iteration"),
+    }
+    return Explorer(draw, controls, figsize=(8, 3.2))
+
+
+class PointsExplorer(Explorer):
+    """An Explorer whose data can be edited by clicking: ``click(x, y)`` adds a point of the
+    class chosen in ``mode`` or, in mode "remove", deletes the point nearest to (x, y)."""
+
+    MODES = ("add +1", "add -1", "remove")
+
+    def __init__(self, draw, controls, **kwargs):
+        self.X, self.y = np.zeros((0, 2)), np.zeros(0)
+        self.source = None                         # which dataset the points came from
+        self.data_axes = None                      # the axes clicks are read in
+        controls = dict(controls, mode=W.ToggleButtons(options=self.MODES, value="add +1",
+                                                       description="click to"),
+                        reset=W.Button(description="reset points"))
+        self._draw_data = draw
+        super().__init__(self._draw, controls, **kwargs)
+        controls["reset"].on_click(lambda _: self.reset())
+        if Event is not None:
+            self.events = Event(source=self.image, watched_events=["click"])
+            self.events.on_dom_event(lambda e: self.click_pixel(e["dataX"], e["dataY"]))
+
+    @property
+    def values(self):
+        return {name: c.value for name, c in self.controls.items()
+                if name not in ("mode", "reset")}
+
+    def load(self, X, y, source):
+        self.X, self.y, self.source = np.array(X, float), np.array(y, float), source
+
+    def reset(self):
+        """Forget the clicks: back to the dataset the controls describe."""
+        self.source = None
+        self.redraw()
+
+    def click(self, x, y, button=0):
+        """What a mouse click at data coordinates (x, y) does (``button`` 2, the right button,
+        always removes); then retrain and redraw."""
+        mode = "remove" if button == 2 else self.controls["mode"].value
+        if mode == "remove":
+            if len(self.y) <= 2:
+                return
+            nearest = int(np.argmin(np.hypot(self.X[:, 0] - x, self.X[:, 1] - y)))
+            self.X, self.y = np.delete(self.X, nearest, 0), np.delete(self.y, nearest)
+        else:
+            self.X = np.vstack([self.X, [x, y]])
+            self.y = np.append(self.y, 1.0 if mode == "add +1" else -1.0)
+        self.redraw()
+
+    def pixel_to_data(self, px, py):
+        """Image pixel (from the top-left corner) -> data coordinates of the clickable axes."""
+        display = (px, self.figure.bbox.height - py)
+        return tuple(self.data_axes.transData.inverted().transform(display))
+
+    def data_to_pixel(self, x, y):
+        """Data coordinates -> image pixel (from the top-left corner), for tests."""
+        px, py = self.data_axes.transData.transform((x, y))
+        return px, self.figure.bbox.height - py
+
+    def click_pixel(self, px, py, button=0):
+        """A click on the picture at pixel (px, py); ignored outside the data axes."""
+        if self.data_axes is None:
+            return
+        x, y = self.pixel_to_data(px, py)
+        (x0, x1), (y0, y1) = self.data_axes.get_xlim(), self.data_axes.get_ylim()
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            self.click(x, y, button)
+
+    def _draw(self, fig, **values):
+        text, self.data_axes = self._draw_data(fig, self, **values)
+        return text
+
+
+def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size=0.1,
+                       regularization=0.001, iteration=2000, view="boundary", seed=0,
+                       max_iterations=2000):
+    """A 2-layer ReLU network on a dataset you choose and edit by clicking; scrub through
+    the training, see the boundary, the cost and accuracy, or what each hidden neuron does."""
+    cache = _Cache()
+    every = 50
+
+    def run(X, y, hidden, step_size, regularization):
+        rng = np.random.default_rng(seed)
+        net = Network(hidden, rng)
+        picks = rng.integers(len(y), size=max_iterations)
+        snaps = train_network(net, X, y, picks, step_size, regularization, every=every)
+        with np.errstate(all="ignore"):
+            cost = network_objective(snaps, X, y, regularization)
+        good = _finite_rows(cost)
+        return snaps, good, cost[:good], network_accuracy(snaps[:good], X, y)
+
+    def draw(fig, explorer, dataset, noise, hidden, step_size, regularization, iteration, view):
+        if explorer.source != (dataset, noise):
+            explorer.load(*make_dataset(dataset, n, noise, seed), (dataset, noise))
+        X, y = explorer.X, explorer.y
+        snaps, good, cost, acc = cache.get_or_make(
+            (X.tobytes(), y.tobytes(), hidden, step_size, regularization),
+            lambda: run(X, y, hidden, step_size, regularization))
+        k = min(iteration // every, good - 1)
+        params = snaps[k]
+        extent = limits(X)
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+        plot_boundary(lambda P: scores(params, P), X, y, left, extent=extent, n=50,
+                      legend=False)
+        if view == "boundary":
+            plot_curves(cost, acc, right, iterations=np.arange(len(cost)) * every, now=iteration)
+            right.set_title("cost and accuracy", fontsize="small")
+        else:
+            plot_hidden_lines(params[:3 * hidden].reshape(hidden, 3),
+                              params[3 * hidden:4 * hidden], X, y, right, extent=extent)
+            right.set_title("hidden neurons: line, firing side (weight)", fontsize="small")
+        left.set_title(f"iteration {k * every}, {len(y)} points", fontsize="small")
+        text = _diverged(good * every, iteration) + (f"iteration {k * every}: training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}; "
+                f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
+        return text, left
+
+    controls = {
+        "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
+        "noise": W.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise"),
+        "hidden": W.IntSlider(value=hidden, min=1, max=8, description="hidden"),
+        "step_size": _log_slider(step_size, -3, 0, "step size"),
+        "regularization": _log_slider(regularization, -4, 0, "spring"),
+        "iteration": W.IntSlider(value=iteration, min=0, max=max_iterations, step=every,
+                                 description="iteration"),
+        "view": W.Dropdown(options=["boundary", "hidden neurons"], value=view,
+                           description="show"),
+    }
+    return PointsExplorer(draw, controls, figsize=(8, 3.4))
+
+
+def cost_explorer(w0=0.1, w1=0.2, w2=0.3, alpha=0.1):
+    """The SVM cost of the guide's three points: move the weights and see each example's cost,
+    the regularization cost and the total."""
+    X, y = loss_example()
+
+    def draw(fig, w0, w1, w2, alpha):
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+        plot_boundary(lambda P: w0 * P[:, 0] + w1 * P[:, 1] + w2, X, y, left,
+                      extent=(-2, 4, -1.5, 3.5), legend=False)
+        cost = svm_cost(X, y, [w0, w1, w2], alpha)
+        names = ["example 0", "example 1", "example 2", "regularization", "total"]
+        values = list(cost.costs) + [cost.regularization, cost.total]
+        right.barh(names, values, color=["0.6"] * 3 + ["tab:orange", "tab:purple"])
+        right.invert_yaxis()
+        right.set(xlabel="cost", xlim=(0, max(4.0, cost.total * 1.1)))
+        right.set_title(f"total cost {cost.total:.3f}", fontsize="small")
+        return "   ".join(f"{n}: {v:.3f}" for n, v in zip(names, values))
+
+    controls = {name: W.FloatSlider(value=v, min=-2, max=2, step=0.05, description=name)
+                for name, v in (("w0", w0), ("w1", w1), ("w2", w2))}
+    controls["alpha"] = W.FloatSlider(value=alpha, min=0, max=1, step=0.05, description="alpha")
+    return Explorer(draw, controls, figsize=(8, 3.2))
+
+
+def gradient_descent(X, y, w, alpha, step_size, iterations):
+    """Full-batch gradient descent on ``svm_cost``: the weights after every step,
+    shape (iterations + 1, 3)."""
+    history = [np.asarray(w, float)]
+    for _ in range(iterations):
+        history.append(history[-1] - step_size * svm_cost_gradient(X, y, history[-1], alpha))
+    return np.array(history)
+
+
+def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteration=100,
+                     max_iterations=400, seed=0):
+    """Gradient descent on the SVM cost from the guide's w = (0.1, 0.2, 0.3): scrub through
+    the steps and watch the line and the cost."""
+    cache = _Cache()
+
+    def run(dataset, step_size, alpha):
+        X, y = loss_example() if dataset == "three points" else \
+            make_dataset(dataset, 40, 0.1, seed)
+        history = gradient_descent(X, y, [0.1, 0.2, 0.3], alpha, step_size, max_iterations)
+        s = linear_scores(history, X)
+        cost = hinge_loss(s, y).sum(axis=1) + alpha * (history[:, :2] ** 2).sum(axis=1)
+        return X, y, history, cost, np.mean(np.where(s > 0, 1.0, -1.0) == y, axis=1)
+
+    def draw(fig, dataset, step_size, alpha, iteration):
+        X, y, history, cost, acc = cache.get_or_make((dataset, step_size, alpha),
+                                                     lambda: run(dataset, step_size, alpha))
+        w = history[iteration]
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+        plot_boundary(lambda P: P @ w[:2] + w[2], X, y, left, legend=False)
+        left.set_title(f"step {iteration}", fontsize="small")
+        plot_curves(cost, acc, right, now=iteration)
+        right.set_title("cost (sum over examples) and accuracy", fontsize="small")
+        return f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {cost[iteration]:.3f}"
+
+    controls = {
+        "dataset": W.Dropdown(options=["three points", "guide", "blobs"], value=dataset,
+                              description="dataset"),
+        "step_size": _log_slider(step_size, -3, 0, "step size"),
+        "alpha": W.FloatSlider(value=alpha, min=0, max=1, step=0.05, description="alpha"),
+        "iteration": W.IntSlider(value=iteration, min=0, max=max_iterations, step=5,
+                                 description="step"),
+    }
+    return Explorer(draw, controls, figsize=(8, 3.2))
+
+
+EXPLORERS = (svm_explorer, network_playground, cost_explorer, descent_explorer)

@@ -1,0 +1,128 @@
+"""The guide's 2-layer network: ReLU hidden neurons, each a line on the plane, and a score on top.
+
+``Network`` is the loop-based form (any number of hidden neurons); ``scores`` is the same
+forward pass for many points at once, for drawing decision boundaries.
+"""
+import numpy as np
+
+from .losses import hinge_loss, pull_value
+
+GUIDE_NAMES = ("a1", "b1", "c1", "a2", "b2", "c2", "a3", "b3", "c3", "a4", "b4", "c4", "d4")
+
+
+class Network:
+    """score = sum_j v_j * relu(a_j*x + b_j*y + c_j) + d, with ``n_hidden`` neurons.
+
+    ``hidden[j] = [a_j, b_j, c_j]``, ``top = [v_1, ..., v_H]``, ``bias = d``; every parameter
+    starts uniform in [-0.5, 0.5), as in the guide.
+    """
+
+    def __init__(self, n_hidden=3, rng=None):
+        if isinstance(n_hidden, bool) or not isinstance(n_hidden, (int, np.integer)) \
+                or n_hidden < 1:
+            raise ValueError(f"n_hidden must be a whole number >= 1, got {n_hidden!r}")
+        if rng is None:
+            raise ValueError("pass rng=np.random.default_rng(seed): the start is random")
+        start = (rng.random(4 * n_hidden + 1) - 0.5).tolist()
+        self.set_parameters(start)
+
+    @property
+    def n_hidden(self):
+        return len(self.top)
+
+    def parameters(self):
+        """All parameters as one flat list, in the guide's order a1 b1 c1 ... a4 b4 c4 d4."""
+        return [p for neuron in self.hidden for p in neuron] + list(self.top) + [self.bias]
+
+    def set_parameters(self, flat):
+        """Load a flat list in the order of ``parameters()``; its length sets ``n_hidden``."""
+        flat = [float(p) for p in flat]
+        if len(flat) < 5 or (len(flat) - 1) % 4:
+            raise ValueError(f"a network has 4 * n_hidden + 1 parameters, got {len(flat)}")
+        h = (len(flat) - 1) // 4
+        self.hidden = [flat[3 * j:3 * j + 3] for j in range(h)]
+        self.top = flat[3 * h:4 * h]
+        self.bias = flat[4 * h]
+
+    def forward(self, x, y):
+        """Score of the point (x, y); remembers the point and the hidden activations."""
+        self.x, self.y = x, y
+        self.activations = [max(0.0, a * x + b * y + c) for a, b, c in self.hidden]
+        return sum(v * n for v, n in zip(self.top, self.activations)) + self.bias
+
+    def backward(self, pull, regularization=1.0):
+        """Gradients (flat, as ``parameters()``) for a ``pull`` on the last score, plus the
+        springs pulling every weight (not the biases c_j, d) towards zero."""
+        grads = []
+        for (a, b, c), v, n in zip(self.hidden, self.top, self.activations):
+            d_n = v * pull if n > 0 else 0.0          # a neuron that did not fire passes nothing
+            grads += [self.x * d_n - regularization * a, self.y * d_n - regularization * b, d_n]
+        grads += [n * pull - regularization * v for v, n in zip(self.top, self.activations)]
+        return grads + [pull]
+
+    def learn_from(self, x, y, label, step_size=0.01, regularization=1.0, loss="hinge"):
+        """One SGD step: forward, pull on the score, backward, nudge every parameter."""
+        pull = pull_value(self.forward(x, y), label, loss)
+        grads = iter(self.backward(pull, regularization))
+        for neuron in self.hidden:
+            for k in range(3):
+                neuron[k] += step_size * next(grads)
+        for j in range(len(self.top)):
+            self.top[j] += step_size * next(grads)
+        self.bias += step_size * next(grads)
+
+    def scores(self, X):
+        """Scores of many points at once: X of shape (N, 2) -> (N,)."""
+        return scores(self.parameters(), X)
+
+    def __repr__(self):
+        return f"Network(n_hidden={self.n_hidden})"
+
+
+def unpack(flat):
+    """Flat parameters -> (W of shape (H, 3) with rows a_j, b_j, c_j; top weights v; bias d)."""
+    flat = np.asarray(flat, float)
+    h = (flat.shape[-1] - 1) // 4
+    return flat[..., :3 * h].reshape(flat.shape[:-1] + (h, 3)), flat[..., 3 * h:4 * h], \
+        flat[..., 4 * h]
+
+
+def hidden_activations(flat, X):
+    """relu(a_j*x + b_j*y + c_j) of every hidden neuron at every point: shape (N, H)."""
+    W, _, _ = unpack(flat)
+    return np.maximum(0.0, X @ W[:, :2].T + W[:, 2])
+
+
+def scores(flat, X):
+    """The network's score at every point of X (N, 2), vectorised: shape (N,)."""
+    _, v, d = unpack(flat)
+    return hidden_activations(flat, X) @ v + d
+
+
+def train_network(net, X, y, picks, step_size=0.01, regularization=1.0, loss="hinge",
+                  every=None):
+    """SGD on the picked points; returns the flat parameters every ``every`` steps (and at the
+    start and the end), shape (snapshots, 4H + 1)."""
+    every = every or max(len(picks), 1)
+    snapshots = [net.parameters()]
+    rows, labels = X.tolist(), np.asarray(y, float).tolist()
+    for t, i in enumerate(picks, start=1):
+        net.learn_from(rows[i][0], rows[i][1], labels[i], step_size, regularization, loss)
+        if t % every == 0 or t == len(picks):
+            snapshots.append(net.parameters())
+    return np.array(snapshots)
+
+
+def network_objective(snapshots, X, y, regularization=1.0):
+    """Mean hinge loss + regularization / 2 * (sum of squared weights, biases excluded),
+    for each row of flat parameters: what the SGD pulls minimise."""
+    snapshots = np.atleast_2d(snapshots)
+    W, v, _ = unpack(snapshots)
+    data = np.array([hinge_loss(scores(p, X), y).mean() for p in snapshots])
+    return data + 0.5 * regularization * ((W[..., :2] ** 2).sum(axis=(-1, -2)) + (v ** 2).sum(-1))
+
+
+def network_accuracy(snapshots, X, y):
+    """Training accuracy for each row of flat parameters."""
+    return np.array([np.mean(np.where(scores(p, X) > 0, 1.0, -1.0) == y)
+                     for p in np.atleast_2d(snapshots)])
