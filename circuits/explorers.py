@@ -46,7 +46,8 @@ def _slider(name, value, lo=-5.0, hi=5.0, step=0.1):
 
 
 def _gradients_text(out):
-    leaves = [u for u in topological_order(out) if not u.inputs and u.name]
+    leaves = sorted((u for u in topological_order(out) if not u.inputs and u.name),
+                    key=lambda u: u.name)
     return (f"output = {out.value:.4f}    gradients: "
             + ", ".join(f"d/d{u.name} = {u.grad:.4f}" for u in leaves))
 
@@ -90,11 +91,13 @@ def neuron_explorer():
 
 def expression_explorer(name="((a*b+c)*d)**2"):
     """Pick a backprop-ninja expression and move its inputs; unused sliders are ignored."""
-    names = sorted({v for e in EXERCISES.values() for v in e.variables})
+    start = {}                    # each input starts at the first value an exercise gives it
+    for ex in EXERCISES.values():
+        for n, v in ex.values.items():
+            start.setdefault(n, v)
     controls = {"expression": W.Dropdown(options=list(EXERCISES), value=name,
                                          description="expression")}
-    controls.update({n: _slider(n, EXERCISES["sig(a*x+b*y+c)"].values.get(n, 1.0))
-                     for n in names})
+    controls.update({n: _slider(n, v) for n, v in sorted(start.items())})
 
     def draw(fig, expression, **values):
         ex = EXERCISES[expression]
