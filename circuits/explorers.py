@@ -52,12 +52,12 @@ def _gradients_text(out):
             + ", ".join(f"d/d{u.name} = {u.grad:.4f}" for u in leaves))
 
 
-def draw_backpropagated(out_or_build, fig, **values):
+def draw_backpropagated(build, fig, **values):
     """Build the circuit from ``values``, backpropagate and draw it on ``fig``; return the
     readout. Inputs where the circuit has no value (say a division by 0) are shown, not raised."""
     ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
     try:
-        out = out_or_build(**values)
+        out = build(**values)
     except (ZeroDivisionError, ValueError, OverflowError) as exc:
         ax.set_axis_off()
         ax.text(0.5, 0.5, f"no value at these inputs:\n{exc}", ha="center", va="center")
