@@ -6,6 +6,7 @@ from matplotlib.patches import Rectangle
 from .unit import topological_order
 
 GATE_W, GATE_H = 0.42, 0.34        # gate box, in data units (one column = one unit of x)
+COLUMN_IN, ROW_IN = 1.35, 0.6      # inches per column and per row of the layout
 PORT_GAP = 0.14                    # vertical distance between the input ports of a gate
 BEND = 0.22                        # a wire runs flat, then turns into its port this far before it
 LEAF_START = -0.45                 # where input wires begin, left of the first gate column
@@ -39,7 +40,7 @@ def figsize_for(out, scale=1.25):
     place = layout(out)
     columns = max(c for c, _ in place.values())
     rows = -min(r for _, r in place.values())
-    return (scale * (1.5 + 1.35 * columns), scale * (0.75 + 0.6 * rows))
+    return (scale * (1.5 + COLUMN_IN * columns), scale * (0.75 + ROW_IN * rows))
 
 
 def _fmt(v):
@@ -48,6 +49,19 @@ def _fmt(v):
 
 def _label_text(u):
     return f"{u.name}={_fmt(u.value)}" if u.name and u.inputs else _fmt(u.value)
+
+
+def _fit_limits(ax, x0, x1, y0, y1):
+    """Show at least [x0, x1] x [y0, y1], widening one range so that a column and a row keep
+    the proportions COLUMN_IN : ROW_IN whatever the size of the axes."""
+    fig_w, fig_h = ax.figure.get_size_inches()
+    box = ax.get_position()
+    width, height = box.width * fig_w, box.height * fig_h
+    scale = min(width / ((x1 - x0) * COLUMN_IN), height / ((y1 - y0) * ROW_IN))
+    pad_x = (width / (scale * COLUMN_IN) - (x1 - x0)) / 2
+    pad_y = (height / (scale * ROW_IN) - (y1 - y0)) / 2
+    ax.set_xlim(x0 - pad_x, x1 + pad_x)
+    ax.set_ylim(y0 - pad_y, y1 + pad_y)
 
 
 def draw_circuit(out, ax=None, highlight=(), show_grad=None, title=None, fontsize=8):
@@ -98,8 +112,7 @@ def draw_circuit(out, ax=None, highlight=(), show_grad=None, title=None, fontsiz
             ax.text(x0 + 0.03, y0 - 0.03, _fmt(u.grad), ha="left", va="top", color="#c62828",
                     fontsize=fontsize, bbox=box)
     rows = [r for _, r in place.values()]
-    ax.set_xlim(LEAF_START - 0.45, ox + 0.6)
-    ax.set_ylim(min(rows) - 0.45, max(rows) + 0.45)
+    _fit_limits(ax, LEAF_START - 0.45, ox + 0.6, min(rows) - 0.45, max(rows) + 0.45)
     ax.set_axis_off()
     if title:
         ax.set_title(title, fontsize=fontsize + 1)
