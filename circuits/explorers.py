@@ -35,9 +35,6 @@ def sigmoid_explorer(x=0.0):
     return Explorer(draw, {"x": W.FloatSlider(value=x, min=-8, max=8, step=0.1, description="x")})
 
 
-EXPLORERS = (sigmoid_explorer,)
-
-
 # chapter 1 ---------------------------------------------------------------------------------
 
 def _slider(name, value, lo=-5.0, hi=5.0, step=0.1):
