@@ -109,12 +109,15 @@ def plot_hidden_lines(W, top, X, y, ax, extent=None, n=50):
         length = np.hypot(a, b)
         if length == 0:
             continue
-        foot = centre - (normal @ centre + c) / length ** 2 * normal   # nearest point on the line
+        angle = 2 * np.pi * j / len(W)               # spread the labels around the centre
+        near = centre + 0.3 * size * np.array([np.cos(angle), np.sin(angle)])
+        foot = near - (normal @ near + c) / length ** 2 * normal   # nearest point on the line
         color = f"C{j % 10}"
         ax.axline(foot, foot + [-b, a], color=color, lw=1.3)
         tip = foot + 0.15 * size * normal / length
         ax.annotate("", tip, foot, arrowprops=dict(arrowstyle="->", color=color, lw=1.3))
-        ax.text(*tip, f"{j + 1} ({v:+.1f})", color=color, fontsize="x-small", clip_on=True)
+        ax.text(*tip, f"{j + 1} ({v:+.1f})", color=color, fontsize="x-small", clip_on=True,
+                bbox=dict(fc="white", alpha=0.7, lw=0, pad=1))
     plot_data(X, y, ax, size=12)
     ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
     ax.locator_params(nbins=4)

@@ -32,8 +32,8 @@ class _Cache(dict):
 
 
 def _finite_rows(cost):
-    """How many leading entries of ``cost`` are finite (training can blow up at big steps)."""
-    bad = ~np.isfinite(cost)
+    """How many leading entries of ``cost`` are sane (training can blow up at big steps)."""
+    bad = ~(np.abs(cost) < 1e9)                 # also catches inf and nan
     return int(np.argmax(bad)) if bad.any() else len(cost)
 
 
@@ -73,7 +73,7 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
         left.set_title(f"iteration {k}", fontsize="small")
         plot_curves(cost, acc, right, now=iteration)
         right.set_title("SVM cost and accuracy", fontsize="small")
-        return (_diverged(good, iteration) + f"a = {a:.3f}, b = {b:.3f}, c = {c:.3f}; "
+        return (_diverged(good, iteration) + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
                 f"training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}")
 
     controls = {

@@ -10,6 +10,31 @@ from .losses import hinge_loss, pull_value
 GUIDE_NAMES = ("a1", "b1", "c1", "a2", "b2", "c2", "a3", "b3", "c3", "a4", "b4", "c4", "d4")
 
 
+def guide_parameters(rng):
+    """The guide's 13 parameters a1 ... d4 by name, each uniform in [-0.5, 0.5)."""
+    return {name: rng.random() - 0.5 for name in GUIDE_NAMES}
+
+
+def hand_written_step(p, x, y, label, step_size=0.01, regularization=1.0):
+    """One SGD step of the 3-neuron network, every derivative written out by hand.
+
+    ``p`` maps a1 ... d4 to floats; returns (the updated parameters, the gradients used)."""
+    n1 = max(0.0, p["a1"] * x + p["b1"] * y + p["c1"])     # hidden neurons
+    n2 = max(0.0, p["a2"] * x + p["b2"] * y + p["c2"])
+    n3 = max(0.0, p["a3"] * x + p["b3"] * y + p["c3"])
+    score = p["a4"] * n1 + p["b4"] * n2 + p["c4"] * n3 + p["d4"]
+    pull = pull_value(score, label)
+    g = {"a4": n1 * pull, "b4": n2 * pull, "c4": n3 * pull, "d4": pull}   # the top neuron
+    dn1 = p["a4"] * pull if n1 > 0 else 0.0                # through each ReLU
+    dn2 = p["b4"] * pull if n2 > 0 else 0.0
+    dn3 = p["c4"] * pull if n3 > 0 else 0.0
+    g.update(a1=x * dn1, b1=y * dn1, c1=dn1, a2=x * dn2, b2=y * dn2, c2=dn2,
+             a3=x * dn3, b3=y * dn3, c3=dn3)
+    for name in ("a1", "b1", "a2", "b2", "a3", "b3", "a4", "b4", "c4"):   # springs, not biases
+        g[name] -= regularization * p[name]
+    return {name: p[name] + step_size * g[name] for name in GUIDE_NAMES}, g
+
+
 class Network:
     """score = sum_j v_j * relu(a_j*x + b_j*y + c_j) + d, with ``n_hidden`` neurons.
 

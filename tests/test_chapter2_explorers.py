@@ -1,0 +1,119 @@
+"""Chapter 2 explorers: clicking adds and removes points, pixels map to data, grids are vectorised."""
+import numpy as np
+import pytest
+
+pytest.importorskip("ipywidgets")
+from circuits.boundary import grid, limits, plot_boundary, score_function  # noqa: E402
+from circuits.classifier_explorers import (EXPLORERS, gradient_descent,  # noqa: E402
+                                           network_playground, svm_explorer)
+from circuits.datasets import loss_example, make_dataset  # noqa: E402
+from circuits.losses import svm_cost  # noqa: E402
+from circuits.network import Network  # noqa: E402
+from circuits import SVM  # noqa: E402
+
+
+def test_every_factory_is_listed_and_builds_with_defaults():
+    assert {f.__name__ for f in EXPLORERS} == {"svm_explorer", "network_playground",
+                                               "cost_explorer", "descent_explorer"}
+
+
+def test_click_adds_a_point_of_the_chosen_class_and_retrains():
+    e = network_playground(hidden=3)
+    n, picture = len(e.y), bytes(e.image.value)
+    e.controls["mode"].value = "add -1"
+    e.click(0.5, 0.25)
+    assert len(e.y) == n + 1 and e.y[-1] == -1 and e.X[-1].tolist() == [0.5, 0.25]
+    assert bytes(e.image.value) != picture
+    e.controls["mode"].value = "add +1"
+    e.click(-1.0, 1.0)
+    assert e.y[-1] == 1 and "points +1" in e.readout.value
+
+
+def test_remove_deletes_the_nearest_point_and_right_click_always_removes():
+    e = network_playground(hidden=3)
+    target = e.X[7].copy()
+    n = len(e.y)
+    e.controls["mode"].value = "remove"
+    e.click(*(target + 1e-3))
+    assert len(e.y) == n - 1
+    assert not any(np.array_equal(p, target) for p in e.X)
+    e.controls["mode"].value = "add +1"
+    e.click(*e.X[0], button=2)
+    assert len(e.y) == n - 2
+
+
+def test_reset_and_changing_the_dataset_forget_the_clicks():
+    e = network_playground(hidden=3)
+    X0 = e.X.copy()
+    e.click(0.0, 0.0)
+    e.controls["reset"].click()
+    assert np.array_equal(e.X, X0)
+    e.click(0.0, 0.0)
+    e.set(dataset="xor")
+    assert np.array_equal(e.X, make_dataset("xor", 60, 0.1, 0)[0])
+
+
+def test_removal_keeps_at_least_two_points():
+    e = network_playground(hidden=2)
+    e.controls["mode"].value = "remove"
+    for _ in range(len(e.y)):
+        e.click(0.0, 0.0)
+    assert len(e.y) == 2
+
+
+def test_a_pixel_on_the_picture_lands_on_the_data_point_drawn_there():
+    e = network_playground(hidden=3)
+    px, py = e.data_to_pixel(0.3, -0.2)
+    assert 0 < px < e.figure.bbox.width and 0 < py < e.figure.bbox.height
+    assert e.pixel_to_data(px, py) == pytest.approx((0.3, -0.2))
+    n = len(e.y)
+    e.click_pixel(px, py)
+    assert len(e.y) == n + 1 and e.X[-1] == pytest.approx([0.3, -0.2])
+    e.click_pixel(2, 2)                      # the figure's corner: outside the axes, ignored
+    assert len(e.y) == n + 1
+
+
+def test_the_picture_is_the_explorers_image_widget():
+    e = network_playground(hidden=3)
+    assert bytes(e.image.value).startswith(b"\x89PNG")
+    events = getattr(e, "events", None)
+    if events is not None:
+        assert events.source is e.image and "click" in events.watched_events
+
+
+def test_large_steps_report_divergence_instead_of_failing():
+    e = svm_explorer(loss="squared hinge", step_size=1.0, dataset="guide", iteration=2000)
+    assert "diverged" in e.readout.value
+    e = network_playground(step_size=1.0, regularization=1.0, hidden=8)
+    assert e.error is None
+
+
+@pytest.mark.parametrize("name", ["guide", "spiral", "circles"])
+def test_vectorised_grid_matches_scalar_forward_passes(name):
+    X, y = make_dataset(name, 30, 0.1, 2)
+    net = Network(5, np.random.default_rng(2))
+    _, _, points = grid(limits(X), n=12)
+    assert score_function(net)(points) == pytest.approx([net.forward(*p) for p in points])
+    svm = SVM()
+    assert score_function(svm)(points) == pytest.approx([svm.forward(*p).value for p in points])
+
+
+def test_plot_boundary_returns_the_grid_of_scores():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    X, y = make_dataset("blobs", 20, 0.1, 0)
+    fig, ax = plt.subplots()
+    s = plot_boundary(lambda P: P[:, 0] - P[:, 1], X, y, ax, n=10)
+    plt.close(fig)
+    _, _, points = grid(limits(X), n=10)
+    assert s.shape == (10, 10) and s.ravel() == pytest.approx(points[:, 0] - points[:, 1])
+    with pytest.raises(TypeError, match="cannot score"):
+        score_function(42)
+
+
+def test_gradient_descent_lowers_the_guides_cost():
+    X, y = loss_example()
+    history = gradient_descent(X, y, [0.1, 0.2, 0.3], 0.1, 0.05, 100)
+    costs = [svm_cost(X, y, w, 0.1).total for w in history]
+    assert costs[0] == pytest.approx(1.815) and costs[-1] < 0.5
