@@ -5,9 +5,10 @@ import numpy as np
 
 from .boundary import limits, plot_boundary, plot_curves, plot_hidden_lines
 from .datasets import DATASETS, loss_example, make_dataset
-from .losses import LOSSES, hinge_loss, svm_cost, svm_cost_gradient
+from .losses import LOSSES, hinge_loss, svm_cost
 from .network import Network, network_accuracy, network_objective, scores, train_network
-from .training import accuracy_curves, linear_scores, svm_history, svm_objective
+from .training import (accuracy_curves, cost_descent, linear_scores, svm_history,
+                       svm_objective)
 from .widgets import Explorer
 
 try:                                   # mouse clicks on the picture, where the browser has it
@@ -240,15 +241,6 @@ def cost_explorer(w0=0.1, w1=0.2, w2=0.3, alpha=0.1):
     return Explorer(draw, controls, figsize=(8, 3.2))
 
 
-def gradient_descent(X, y, w, alpha, step_size, iterations):
-    """Full-batch gradient descent on ``svm_cost``: the weights after every step,
-    shape (iterations + 1, 3)."""
-    history = [np.asarray(w, float)]
-    for _ in range(iterations):
-        history.append(history[-1] - step_size * svm_cost_gradient(X, y, history[-1], alpha))
-    return np.array(history)
-
-
 def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteration=100,
                      max_iterations=400, seed=0):
     """Gradient descent on the SVM cost from the guide's w = (0.1, 0.2, 0.3): scrub through
@@ -258,7 +250,7 @@ def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteratio
     def run(dataset, step_size, alpha):
         X, y = loss_example() if dataset == "three points" else \
             make_dataset(dataset, 40, 0.1, seed)
-        history = gradient_descent(X, y, [0.1, 0.2, 0.3], alpha, step_size, max_iterations)
+        history = cost_descent(X, y, [0.1, 0.2, 0.3], alpha, step_size, max_iterations)
         s = linear_scores(history, X)
         cost = hinge_loss(s, y).sum(axis=1) + alpha * (history[:, :2] ** 2).sum(axis=1)
         return X, y, history, cost, np.mean(np.where(s > 0, 1.0, -1.0) == y, axis=1)

@@ -1,7 +1,8 @@
-"""Stochastic gradient descent for the linear SVM: the class loop, the short loop, many seeds."""
+"""Training the linear SVM: SGD as a class loop, a short loop and many runs at once; and
+full-batch gradient descent on the SVM cost."""
 import numpy as np
 
-from .losses import hinge_loss, pull_function, pull_value
+from .losses import hinge_loss, pull_function, pull_value, svm_cost_gradient
 from .svm import check_label
 
 GUIDE_START = (1.0, -2.0, -1.0)   # the guide's initial a, b, c
@@ -105,3 +106,12 @@ def svm_objective(history, X, y, regularization=1.0):
     """What the SGD pulls minimise: mean hinge loss + regularization / 2 * (a^2 + b^2)."""
     data = hinge_loss(linear_scores(history, X), y).mean(axis=-1)
     return data + 0.5 * regularization * (history[..., 0] ** 2 + history[..., 1] ** 2)
+
+
+def cost_descent(X, y, w, alpha, step_size, iterations):
+    """Full-batch gradient descent on ``svm_cost``: the weights after every step,
+    shape (iterations + 1, 3)."""
+    history = [np.asarray(w, float)]
+    for _ in range(iterations):
+        history.append(history[-1] - step_size * svm_cost_gradient(X, y, history[-1], alpha))
+    return np.array(history)

@@ -4,8 +4,9 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 from circuits.boundary import grid, limits, plot_boundary, score_function  # noqa: E402
-from circuits.classifier_explorers import (EXPLORERS, gradient_descent,  # noqa: E402
-                                           network_playground, svm_explorer)
+from circuits.classifier_explorers import (EXPLORERS, network_playground,  # noqa: E402
+                                           svm_explorer)
+from circuits.training import cost_descent  # noqa: E402
 from circuits.datasets import loss_example, make_dataset  # noqa: E402
 from circuits.losses import svm_cost  # noqa: E402
 from circuits.network import Network  # noqa: E402
@@ -54,7 +55,7 @@ def test_reset_and_changing_the_dataset_forget_the_clicks():
 
 
 def test_removal_keeps_at_least_two_points():
-    e = network_playground(hidden=2)
+    e = network_playground(n=8, hidden=2, max_iterations=100)
     e.controls["mode"].value = "remove"
     for _ in range(len(e.y)):
         e.click(0.0, 0.0)
@@ -114,6 +115,6 @@ def test_plot_boundary_returns_the_grid_of_scores():
 
 def test_gradient_descent_lowers_the_guides_cost():
     X, y = loss_example()
-    history = gradient_descent(X, y, [0.1, 0.2, 0.3], 0.1, 0.05, 100)
+    history = cost_descent(X, y, [0.1, 0.2, 0.3], 0.1, 0.05, 100)
     costs = [svm_cost(X, y, w, 0.1).total for w in history]
     assert costs[0] == pytest.approx(1.815) and costs[-1] < 0.5
