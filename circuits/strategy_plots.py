@@ -54,7 +54,7 @@ def plot_landscape(x, y, step_size, ax=None):
     ax = _axes(ax)
     xs, f = _landscape_grid()
     ax.imshow(f, extent=(-LIMIT, LIMIT, -LIMIT, LIMIT), origin="lower", cmap="RdBu_r",
-              vmin=-LIMIT ** 2, vmax=LIMIT ** 2)
+              vmin=-LIMIT ** 2, vmax=LIMIT ** 2, interpolation="bilinear")
     ax.contour(xs, xs, f, levels=[-8, -4, -1, 0, 1, 4, 8], colors="0.4", linewidths=0.6)
     dx, dy = y, x                                   # the gradient of x*y
     new_x, new_y = x + step_size * dx, y + step_size * dy
