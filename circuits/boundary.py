@@ -78,9 +78,10 @@ def plot_hidden_neuron(w, X, y, ax, extent=None, n=40, title=None):
     ax.set_title(title or f"{w[0]:+.2f}x {w[1]:+.2f}y {w[2]:+.2f}", fontsize="small")
 
 
-def plot_curves(cost, acc, ax, iterations=None, now=None):
-    """Training accuracy and the cost (scaled by its largest value, so both fit in [0, 1])
-    against iteration, on one pair of axes; a dotted line at iteration ``now``."""
+def plot_curves(cost, acc, ax, iterations=None, now=None, legend=True):
+    """Training accuracy (green) and the cost scaled by its largest value (purple), so both fit
+    in [0, 1], against iteration; a dotted line at iteration ``now``. Without ``legend`` (faster
+    to draw) the y label names the colours."""
     iterations = np.arange(len(cost)) if iterations is None else iterations
     cost = np.asarray(cost, float)
     top = cost.max() if cost.size and cost.max() > 0 else 1.0
@@ -90,7 +91,10 @@ def plot_curves(cost, acc, ax, iterations=None, now=None):
         ax.axvline(now, color="0.4", lw=0.8, ls=":")
     ax.set(xlabel="iteration", ylim=(0, 1.05))
     ax.locator_params(nbins=4)
-    ax.legend(loc="center right", fontsize="x-small")
+    if legend:
+        ax.legend(loc="center right", fontsize="x-small")
+    else:
+        ax.set_ylabel(f"accuracy (green), cost / {top:.3g} (purple)", fontsize="small")
 
 
 def plot_hidden_lines(W, top, X, y, ax, extent=None, n=50):

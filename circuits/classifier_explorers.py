@@ -72,7 +72,7 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
         plot_boundary(lambda P: a * P[:, 0] + b * P[:, 1] + c, X, y, left, legend=False)
         left.set_title(f"iteration {k}", fontsize="small")
-        plot_curves(cost, acc, right, now=iteration)
+        plot_curves(cost, acc, right, now=iteration, legend=False)
         right.set_title("SVM cost and accuracy", fontsize="small")
         return (_diverged(good, iteration) + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
                 f"training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}")
@@ -192,7 +192,8 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         plot_boundary(lambda P: scores(params, P), X, y, left, extent=extent, n=50,
                       legend=False)
         if view == "boundary":
-            plot_curves(cost, acc, right, iterations=np.arange(len(cost)) * every, now=iteration)
+            plot_curves(cost, acc, right, iterations=np.arange(len(cost)) * every, now=iteration,
+                        legend=False)
             right.set_title("cost and accuracy", fontsize="small")
         else:
             plot_hidden_lines(params[:3 * hidden].reshape(hidden, 3),
@@ -262,7 +263,7 @@ def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteratio
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
         plot_boundary(lambda P: P @ w[:2] + w[2], X, y, left, legend=False)
         left.set_title(f"step {iteration}", fontsize="small")
-        plot_curves(cost, acc, right, now=iteration)
+        plot_curves(cost, acc, right, now=iteration, legend=False)
         right.set_title("cost (sum over examples) and accuracy", fontsize="small")
         return f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {cost[iteration]:.3f}"
 
