@@ -115,6 +115,7 @@ class PointsExplorer(Explorer):
                 if name not in ("mode", "reset")}
 
     def load(self, X, y, source):
+        """Replace the points (and forget the clicks); ``source`` names where they came from."""
         self.X, self.y, self.source = np.array(X, float), np.array(y, float), source
 
     def reset(self):

@@ -15,11 +15,6 @@ def random_picks(n_points, iterations, rng):
     return rng.integers(n_points, size=iterations)
 
 
-def accuracy(scores, y):
-    """Fraction of points whose score has the sign of their label (a score of 0 counts as -1)."""
-    return float(np.mean(np.where(np.asarray(scores) > 0, 1.0, -1.0) == y))
-
-
 def svm_accuracy(svm, X, y):
     """Training accuracy of an ``SVM`` object, one forward pass per point, as the guide does."""
     return sum(svm.predict(x0, x1) == label for (x0, x1), label in zip(X.tolist(), y)) / len(y)

@@ -9,7 +9,7 @@ from circuits.losses import (SquaredHingeSVM, hinge_loss, hinge_pull, pull_value
                              squared_hinge_loss, squared_hinge_pull, svm_cost,
                              svm_cost_circuit, svm_cost_gradient)
 from circuits.gradcheck import numerical_gradient
-from circuits.training import (accuracy, accuracy_curves, random_picks, svm_accuracy,
+from circuits.training import (accuracy_curves, random_picks, svm_accuracy,
                                svm_history, svm_objective, train_svm, train_svm_many,
                                train_svm_short)
 
@@ -57,7 +57,6 @@ def test_accuracy_helpers_agree_with_the_svm():
     svm = SVM()
     assert svm_accuracy(svm, X, y) == pytest.approx(4 / 6)
     assert accuracy_curves(np.array([1.0, -2.0, -1.0]), X, y) == pytest.approx(4 / 6)
-    assert accuracy(X @ [1.0, -2.0] - 1.0, y) == pytest.approx(4 / 6)
 
 
 def test_random_picks_are_seeded_and_in_range():
