@@ -225,13 +225,14 @@ def cost_explorer(w0=0.1, w1=0.2, w2=0.3, alpha=0.1):
     X, y = loss_example()
 
     def draw(fig, w0, w1, w2, alpha):
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.35))
         plot_boundary(lambda P: w0 * P[:, 0] + w1 * P[:, 1] + w2, X, y, left,
                       extent=(-2, 4, -1.5, 3.5), legend=False)
         cost = svm_cost(X, y, [w0, w1, w2], alpha)
         names = ["example 0", "example 1", "example 2", "regularization", "total"]
         values = list(cost.costs) + [cost.regularization, cost.total]
-        right.barh(names, values, color=["0.6"] * 3 + ["tab:orange", "tab:purple"])
+        right.barh(["ex. 0", "ex. 1", "ex. 2", "reg.", "total"], values,
+                   color=["0.6"] * 3 + ["tab:orange", "tab:purple"])
         right.invert_yaxis()
         right.set(xlabel="cost", xlim=(0, max(4.0, cost.total * 1.1)))
         right.set_title(f"total cost {cost.total:.3f}", fontsize="small")
