@@ -37,8 +37,8 @@ def plot_data(X, y, ax, size=30):
     """The points: +1 as blue dots, -1 as red squares."""
     for label, color, marker in ((1, POSITIVE, "o"), (-1, NEGATIVE, "s")):
         pts = X[y == label]
-        ax.scatter(pts[:, 0], pts[:, 1], s=size, c=color, marker=marker, edgecolors="k",
-                   linewidths=0.6, label=f"label {label:+d}", zorder=3)
+        ax.plot(pts[:, 0], pts[:, 1], ls="none", marker=marker, ms=np.sqrt(size), mfc=color,
+                mec="k", mew=0.6, label=f"label {label:+d}", zorder=3)
 
 
 def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True):
@@ -56,7 +56,7 @@ def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True):
                    linewidths=[0.8, 1.5, 0.8])
     plot_data(X, y, ax)
     ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
-    ax.locator_params(nbins=4)
+    ax.locator_params(nbins=3)
     if legend:
         ax.legend(loc="best", fontsize="x-small", framealpha=0.8)
     return s
@@ -90,7 +90,7 @@ def plot_curves(cost, acc, ax, iterations=None, now=None, legend=True):
     if now is not None:
         ax.axvline(now, color="0.4", lw=0.8, ls=":")
     ax.set(xlabel="iteration", ylim=(0, 1.05))
-    ax.locator_params(nbins=4)
+    ax.locator_params(nbins=3)
     if legend:
         ax.legend(loc="center right", fontsize="x-small")
     else:
@@ -124,4 +124,4 @@ def plot_hidden_lines(W, top, X, y, ax, extent=None, n=50):
                 bbox=dict(fc="white", alpha=0.7, lw=0, pad=1))
     plot_data(X, y, ax, size=12)
     ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
-    ax.locator_params(nbins=4)
+    ax.locator_params(nbins=3)
