@@ -36,7 +36,7 @@ VIEWPORT = {"width": 1280, "height": 900}
 TALLEST_SHOT = 12000            # px; a taller notebook is saved in several pictures
 SERVER_START = 90               # seconds, each bound below is a hard limit
 NOTEBOOK_OPEN = 120
-RUN_ALL = 600
+RUN_ALL = 300
 REDRAW = 60
 WIDGET = "application/vnd.jupyter.widget-view+json"
 # Messages that are not the notebooks' fault. Keep these tiny and say why for each.
@@ -398,9 +398,12 @@ def act(student, image, action, what):
 def drag_slider(student, explorer, slider, name):
     """Drag a slider's handle most of the way across its track; return whether the picture
     changed."""
+    value = slider.locator(".noUi-handle").first
+    old = value.get_attribute("aria-valuenow")
+
     def drag():
         slider.scroll_into_view_if_needed()
-        handle = slider.locator(".noUi-handle").first.bounding_box()
+        handle = value.bounding_box()
         track = slider.locator(".noUi-target").first.bounding_box()
         x, y = handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2
         fraction = 0.2 if x > track["x"] + track["width"] / 2 else 0.8
@@ -408,13 +411,10 @@ def drag_slider(student, explorer, slider, name):
         student.page.mouse.down()
         student.page.mouse.move(track["x"] + fraction * track["width"], y, steps=3)
         student.page.mouse.up()
+        assert value.get_attribute("aria-valuenow") != old, \
+            f"{student.path.name}: dragging {name} did not move it (still at {old})"
 
-    value = slider.locator(".noUi-handle").first
-    old = value.get_attribute("aria-valuenow")
-    changed = act(student, picture(explorer), drag, f"dragging slider {name!r}")
-    assert value.get_attribute("aria-valuenow") != old, \
-        f"{student.path.name}: dragging slider {name!r} did not move it (still at {old})"
-    return changed
+    return act(student, picture(explorer), drag, f"dragging {name}")
 
 
 def click_point(student, explorer, model_id):
