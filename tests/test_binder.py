@@ -67,10 +67,11 @@ def requirement_name(line):
     return re.split(r"[\s<>=!~;\[]", line.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
-def lab_extensions(jupyter, env):
-    """{extension name: "enabled OK" status text} from ``jupyter labextension list``."""
-    listing = subprocess.run([str(jupyter), "labextension", "list"], capture_output=True,
-                             text=True, env=env, timeout=120)
+def lab_extensions(python, env):
+    """(full text, {extension name: "enabled" or "disabled"}) from ``jupyter labextension list``
+    run by ``python``."""
+    listing = subprocess.run([str(python), "-m", "jupyter", "labextension", "list"],
+                             capture_output=True, text=True, env=env, timeout=120)
     text = re.sub(r"\x1b\[[0-9;]*m", "", listing.stdout + listing.stderr)
     return text, {m[1]: m[2] for m in re.finditer(r"^\s+(\S+) v\S+ (enabled|disabled)", text, re.M)}
 
@@ -108,11 +109,12 @@ def test_notebook_runs_in_the_binder_environment(binder, path):
 
 @pytest.mark.slow
 def test_post_build_silences_the_news_and_keeps_every_lab_extension(binder):
-    text, binder_extensions = lab_extensions(binder["venv"] / "bin" / "jupyter", binder["env"])
+    text, binder_extensions = lab_extensions(binder["venv"] / "bin" / "python", binder["env"])
     assert re.search(r"Disabled extensions:\s*\n\s*@jupyterlab/apputils-extension:announcements",
                      text), f"postBuild should disable the news prompt:\n{text}"
     # the extensions the browser tests pass with (widgets, clicks) must be on Binder too
-    _, ours = lab_extensions(Path(sys.executable).parent / "jupyter", binder["env"])
+    _, ours = lab_extensions(sys.executable, binder["env"])
+    assert "@jupyter-widgets/jupyterlab-manager" in ours, ours
     missing = {name for name, state in ours.items() if binder_extensions.get(name) != state}
     assert not missing, f"lab extensions missing or disabled in the Binder environment: " \
                         f"{sorted(missing)}\n{text}"
