@@ -1,6 +1,7 @@
 """Pure plot helpers for 2-D classifiers: shaded decision regions, margin lines, the data."""
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 POSITIVE, NEGATIVE = "tab:blue", "tab:red"
 
@@ -33,6 +34,20 @@ def grid(extent, n=60):
     return xs, ys, np.column_stack([xx.ravel(), yy.ravel()])
 
 
+def _tick_values(lo, hi, n):
+    values = MaxNLocator(nbins=n).tick_values(lo, hi)
+    return [v + 0.0 for v in values if lo - 1e-9 <= v <= hi + 1e-9]    # + 0.0: no "-0"
+
+
+def few_ticks(ax, xlim=None, ylim=None, n=3):
+    """About ``n`` round ticks on each axis given a range, with fixed plain labels: automatic
+    tick labels are the most expensive part of redrawing a small explorer figure."""
+    for lim, set_ticks in ((xlim, ax.set_xticks), (ylim, ax.set_yticks)):
+        if lim is not None:
+            values = _tick_values(min(lim), max(lim), n)
+            set_ticks(values, labels=[f"{v:.4g}" for v in values])
+
+
 def plot_data(X, y, ax, size=30):
     """The points: +1 as blue dots, -1 as red squares."""
     for label, color, marker in ((1, POSITIVE, "o"), (-1, NEGATIVE, "s")):
@@ -56,7 +71,7 @@ def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True):
                    linewidths=[0.8, 1.5, 0.8])
     plot_data(X, y, ax)
     ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
-    ax.locator_params(nbins=3)
+    few_ticks(ax, extent[:2], extent[2:])
     if legend:
         ax.legend(loc="best", fontsize="x-small", framealpha=0.8)
     return s
@@ -90,7 +105,8 @@ def plot_curves(cost, acc, ax, iterations=None, now=None, legend=True):
     if now is not None:
         ax.axvline(now, color="0.4", lw=0.8, ls=":")
     ax.set(xlabel="iteration", ylim=(0, 1.05))
-    ax.locator_params(nbins=3)
+    few_ticks(ax, ax.get_xlim())
+    ax.set_yticks([0, 0.5, 1], labels=["0", "0.5", "1"])
     if legend:
         ax.legend(loc="center right", fontsize="x-small")
     else:
@@ -124,4 +140,4 @@ def plot_hidden_lines(W, top, X, y, ax, extent=None, n=50):
                 bbox=dict(fc="white", alpha=0.7, lw=0, pad=1))
     plot_data(X, y, ax, size=12)
     ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
-    ax.locator_params(nbins=3)
+    few_ticks(ax, extent[:2], extent[2:])

@@ -71,9 +71,9 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
         a, b, c = history[k]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
         plot_boundary(lambda P: a * P[:, 0] + b * P[:, 1] + c, X, y, left, legend=False)
-        left.set_title(f"iteration {k}", fontsize="small")
+        left.set_title(f"iteration {k}", fontsize="small", y=1)
         plot_curves(cost, acc, right, now=iteration, legend=False)
-        right.set_title("SVM cost and accuracy", fontsize="small")
+        right.set_title("SVM cost and accuracy", fontsize="small", y=1)
         return (_diverged(good, iteration) + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
                 f"training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}")
 
@@ -195,12 +195,12 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         if view == "boundary":
             plot_curves(cost, acc, right, iterations=np.arange(len(cost)) * every, now=iteration,
                         legend=False)
-            right.set_title("cost and accuracy", fontsize="small")
+            right.set_title("cost and accuracy", fontsize="small", y=1)
         else:
             plot_hidden_lines(params[:3 * hidden].reshape(hidden, 3),
                               params[3 * hidden:4 * hidden], X, y, right, extent=extent)
-            right.set_title("hidden neurons: line, firing side (weight)", fontsize="small")
-        left.set_title(f"iteration {k * every}, {len(y)} points", fontsize="small")
+            right.set_title("hidden neurons: line, firing side (weight)", fontsize="small", y=1)
+        left.set_title(f"iteration {k * every}, {len(y)} points", fontsize="small", y=1)
         text = _diverged(good * every, iteration) + (f"iteration {k * every}: training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}; "
                 f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
         return text, left
@@ -235,7 +235,7 @@ def cost_explorer(w0=0.1, w1=0.2, w2=0.3, alpha=0.1):
                    color=["0.6"] * 3 + ["tab:orange", "tab:purple"])
         right.invert_yaxis()
         right.set(xlabel="cost", xlim=(0, max(4.0, cost.total * 1.1)))
-        right.set_title(f"total cost {cost.total:.3f}", fontsize="small")
+        right.set_title(f"total cost {cost.total:.3f}", fontsize="small", y=1)
         return "   ".join(f"{n}: {v:.3f}" for n, v in zip(names, values))
 
     controls = {name: W.FloatSlider(value=v, min=-2, max=2, step=0.05, description=name)
@@ -264,9 +264,9 @@ def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteratio
         w = history[iteration]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
         plot_boundary(lambda P: P @ w[:2] + w[2], X, y, left, legend=False)
-        left.set_title(f"step {iteration}", fontsize="small")
+        left.set_title(f"step {iteration}", fontsize="small", y=1)
         plot_curves(cost, acc, right, now=iteration, legend=False)
-        right.set_title("cost (sum over examples) and accuracy", fontsize="small")
+        right.set_title("cost (sum over examples) and accuracy", fontsize="small", y=1)
         return f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {cost[iteration]:.3f}"
 
     controls = {
