@@ -58,7 +58,10 @@ class Explorer(W.VBox):
         for ax in list(self.figure.axes):   # Figure.clear would first clear each axes,
             self.figure.delaxes(ax)         # rebuilding its ticks only to throw them away
         self.figure.clear()
+        start = time.perf_counter()
         gc.collect()       # free the old drawing's artists (reference cycles) now, cheaply
+        if time.perf_counter() - start > 0.01:   # much was made since the last freeze:
+            gc.freeze()                          # put it aside too
         try:
             text = self.draw(self.figure, **self.values)
         except Exception as exc:
