@@ -70,7 +70,8 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
         k = min(iteration, good - 1)
         a, b, c = history[k]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: a * P[:, 0] + b * P[:, 1] + c, X, y, left, legend=False)
+        plot_boundary(lambda P: a * P[:, 0] + b * P[:, 1] + c, X, y, left, legend=False,
+                      ticks=False)
         left.set_title(f"iteration {k}", fontsize="small", y=1)
         plot_curves(cost, acc, right, now=iteration, legend=False)
         right.set_title("SVM cost and accuracy", fontsize="small", y=1)
@@ -191,7 +192,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         extent = limits(X)
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
         plot_boundary(lambda P: scores(params, P), X, y, left, extent=extent, n=50,
-                      legend=False)
+                      legend=False, ticks=False)
         if view == "boundary":
             plot_curves(cost, acc, right, iterations=np.arange(len(cost)) * every, now=iteration,
                         legend=False)
@@ -263,7 +264,7 @@ def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteratio
                                                      lambda: run(dataset, step_size, alpha))
         w = history[iteration]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: P @ w[:2] + w[2], X, y, left, legend=False)
+        plot_boundary(lambda P: P @ w[:2] + w[2], X, y, left, legend=False, ticks=False)
         left.set_title(f"step {iteration}", fontsize="small", y=1)
         plot_curves(cost, acc, right, now=iteration, legend=False)
         right.set_title("cost (sum over examples) and accuracy", fontsize="small", y=1)
