@@ -35,7 +35,8 @@ class Explorer(W.VBox):
         self.figure = Figure(figsize=figsize, dpi=dpi, layout=layout,
                              subplotpars=SubplotParams(left=0.13, right=0.96, bottom=0.14, top=0.9,
                                                        wspace=0.3, hspace=0.35))
-        self.image = W.Image(format="png")
+        # shown at its own pixel size: stretched to the page's width it would look blurred
+        self.image = W.Image(format="png", width=round(figsize[0] * dpi))
         self.readout = W.HTML()
         self.error = None
         for control in self.controls.values():
