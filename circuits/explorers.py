@@ -21,7 +21,8 @@ def plot_sigmoid(x, ax):
     ax.plot(xs, 1 / (1 + np.exp(-xs)), color="0.3", label="sigmoid(x)")
     ax.plot(xs, s.value + u.grad * (xs - x), color="tab:red", lw=1, label="slope at x")
     ax.plot([x], [s.value], "o", color="tab:red")
-    ax.set(xlim=(-8, 8), ylim=(-0.2, 1.2), xlabel="x", ylabel="output",
+    ax.set(xlim=(-8, 8), ylim=(-0.2, 1.2), xticks=[-8, -4, 0, 4, 8], yticks=[0, 0.5, 1],
+           xlabel="x", ylabel="output",
            title=f"sigmoid({x:.2f}) = {s.value:.4f}, local gradient {u.grad:.4f}")
     ax.legend(loc="upper left", fontsize="small")
     return s.value, u.grad
