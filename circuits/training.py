@@ -30,27 +30,10 @@ def train_svm(svm, X, y, picks, every=25):
     return trace
 
 
-def train_svm_short(X, y, picks, step_size=0.01, regularization=1.0, start=GUIDE_START):
-    """The same training with three floats and no classes; returns the final (a, b, c)."""
-    a, b, c = start
-    for i in picks:
-        x0, x1, label = float(X[i, 0]), float(X[i, 1]), y[i]
-        score = a * x0 + b * x1 + c
-        pull = 0.0
-        if label == 1 and score < 1:
-            pull = 1.0
-        if label == -1 and score > -1:
-            pull = -1.0
-        a += step_size * (x0 * pull - regularization * a)   # the spring pulls a and b to zero
-        b += step_size * (x1 * pull - regularization * b)
-        c += step_size * pull
-    return a, b, c
-
-
 def svm_history(X, y, picks, step_size=0.01, regularization=1.0, loss="hinge",
                 start=GUIDE_START):
-    """One SGD run with plain floats (fast); the parameters after every step, shape
-    (iterations + 1, 3), row 0 the start."""
+    """One SGD run with plain floats and no classes (the guide's short version, for either
+    loss); the parameters after every step, shape (iterations + 1, 3), row 0 the start."""
     a, b, c = start
     history = [(a, b, c)]
     rows, labels = X.tolist(), np.asarray(y, float).tolist()
