@@ -1,5 +1,7 @@
 """Explorers for chapter 2: train an SVM or a small network on a 2-D dataset and watch the
 decision boundary, the cost and the accuracy; click to add or remove points."""
+from functools import lru_cache
+
 import ipywidgets as W
 import numpy as np
 
@@ -15,21 +17,6 @@ try:                                   # mouse clicks on the picture, where the 
     from ipyevents import Event
 except ImportError:                    # pragma: no cover - clicks then come only from .click()
     Event = None
-
-
-class _Cache(dict):
-    """A dict that forgets its oldest entries past ``size``."""
-
-    def __init__(self, size=32):
-        super().__init__()
-        self.size = size
-
-    def get_or_make(self, key, make):
-        if key not in self:
-            if len(self) >= self.size:
-                del self[next(iter(self))]
-            self[key] = make()
-        return self[key]
 
 
 def _finite_rows(cost):
@@ -52,8 +39,7 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
                  loss="hinge", iteration=400, seed=0, max_iterations=2000):
     """The linear SVM trained by SGD: scrub through the iterations, change the step size,
     the spring, the loss or the data, and see the boundary, cost and accuracy."""
-    cache = _Cache()
-
+    @lru_cache(maxsize=32)
     def run(dataset, noise, step_size, regularization, loss):
         X, y = make_dataset(dataset, n, noise, seed)
         picks = np.random.default_rng(seed).integers(len(y), size=max_iterations)
@@ -64,9 +50,7 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
         return X, y, history, good, cost[:good], accuracy_curves(history[:good], X, y)
 
     def draw(fig, dataset, noise, step_size, regularization, loss, iteration):
-        X, y, history, good, cost, acc = cache.get_or_make(
-            (dataset, noise, step_size, regularization, loss),
-            lambda: run(dataset, noise, step_size, regularization, loss))
+        X, y, history, good, cost, acc = run(dataset, noise, step_size, regularization, loss)
         k = min(iteration, good - 1)
         a, b, c = history[k]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
@@ -167,10 +151,11 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
                        max_iterations=2000):
     """A 2-layer ReLU network on a dataset you choose and edit by clicking; scrub through
     the training, see the boundary, the cost and accuracy, or what each hidden neuron does."""
-    cache = _Cache()
     every = 50
 
-    def run(X, y, hidden, step_size, regularization):
+    @lru_cache(maxsize=32)
+    def run(points, labels, hidden, step_size, regularization):
+        X, y = np.frombuffer(points).reshape(-1, 2), np.frombuffer(labels)
         rng = np.random.default_rng(seed)
         net = Network(hidden, rng)
         picks = rng.integers(len(y), size=max_iterations)
@@ -184,9 +169,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         if explorer.source != (dataset, noise):
             explorer.load(*make_dataset(dataset, n, noise, seed), (dataset, noise))
         X, y = explorer.X, explorer.y
-        snaps, good, cost, acc = cache.get_or_make(
-            (X.tobytes(), y.tobytes(), hidden, step_size, regularization),
-            lambda: run(X, y, hidden, step_size, regularization))
+        snaps, good, cost, acc = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
         k = min(iteration // every, good - 1)
         params = snaps[k]
         extent = limits(X)
@@ -202,8 +185,9 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
                               params[3 * hidden:4 * hidden], X, y, right, extent=extent)
             right.set_title("hidden neurons: line, firing side (weight)", fontsize="small", y=1)
         left.set_title(f"iteration {k * every}, {len(y)} points", fontsize="small", y=1)
-        text = _diverged(good * every, iteration) + (f"iteration {k * every}: training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}; "
-                f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
+        text = _diverged(good * every, iteration) + (
+            f"iteration {k * every}: training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}; "
+            f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
         return text, left
 
     controls = {
@@ -249,8 +233,7 @@ def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteratio
                      max_iterations=400, seed=0):
     """Gradient descent on the SVM cost from the guide's w = (0.1, 0.2, 0.3): scrub through
     the steps and watch the line and the cost."""
-    cache = _Cache()
-
+    @lru_cache(maxsize=32)
     def run(dataset, step_size, alpha):
         X, y = loss_example() if dataset == "three points" else \
             make_dataset(dataset, 40, 0.1, seed)
@@ -260,8 +243,7 @@ def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteratio
         return X, y, history, cost, np.mean(np.where(s > 0, 1.0, -1.0) == y, axis=1)
 
     def draw(fig, dataset, step_size, alpha, iteration):
-        X, y, history, cost, acc = cache.get_or_make((dataset, step_size, alpha),
-                                                     lambda: run(dataset, step_size, alpha))
+        X, y, history, cost, acc = run(dataset, step_size, alpha)
         w = history[iteration]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
         plot_boundary(lambda P: P @ w[:2] + w[2], X, y, left, legend=False, ticks=False)
