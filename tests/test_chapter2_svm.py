@@ -124,7 +124,8 @@ def test_cost_gradient_matches_numbers_and_the_unit_circuit(seed, alpha):
 def test_force_specification_is_minus_the_gradient_of_one_examples_cost():
     """SVM.backward's pulls = -d/dw [hinge_i + regularization / 2 * (a^2 + b^2)]."""
     svm = SVM(regularization=0.3)
-    for x, y_, label in [(1.2, 0.7, 1), (-0.3, -0.5, -1), (3.0, 0.1, 1)]:
+    X, y = guide_points("training")
+    for (x, y_), label in zip(X[:3].tolist(), y[:3].astype(int).tolist()):
         svm.forward(x, y_)
         svm.backward(label)
         w = [svm.a.value, svm.b.value, svm.c.value]

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from circuits import SVM, Circuit, Unit
+from circuits.datasets import guide_points
 
 
 def test_circuit_computes_and_backpropagates():
@@ -63,8 +64,8 @@ def test_backward_starts_from_fresh_gradients():
 
 
 def test_training_separates_the_guides_data_with_a_gentler_spring():
-    data = [(1.2, 0.7, 1), (-0.3, -0.5, -1), (3.0, 0.1, 1),
-            (-0.1, -1.0, -1), (-1.0, 1.1, -1), (2.1, -3.0, 1)]
+    X, y = guide_points("training")
+    data = [(x0, x1, int(label)) for (x0, x1), label in zip(X.tolist(), y)]
     svm = SVM(step_size=0.01, regularization=0.1)
     rng = np.random.default_rng(0)
     for i in rng.integers(len(data), size=3000):
