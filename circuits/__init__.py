@@ -2,7 +2,7 @@
 from .gates import (AddGate, DivideGate, ExpGate, Gate, LogGate, MaxGate, MultiplyGate,
                     NegateGate, PowerGate, ReLUGate, SigmoidGate, SubtractGate, TanhGate)
 from .gradcheck import GradientCheck, gradient_check, numerical_gradient, relative_error
-from .svm import SVM, Circuit
+from .models.linear import SVM, Circuit
 from .unit import Unit
 
 __all__ = [

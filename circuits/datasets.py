@@ -2,17 +2,13 @@
 import numpy as np
 
 
-def _rng(seed):
-    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-
-
 def two_moons(n=100, noise=0.1, seed=0):
     """Two interleaving half circles: ``(X, y)`` with X of shape (n, 2) and y in {+1, -1}."""
     if n < 2:
         raise ValueError(f"two_moons needs n >= 2 points, got {n}")
     if noise < 0:
         raise ValueError(f"noise must be >= 0, got {noise}")
-    rng = _rng(seed)
+    rng = np.random.default_rng(seed)
     n_top = n // 2
     t_top = np.linspace(0, np.pi, n_top)
     t_bottom = np.linspace(0, np.pi, n - n_top)
@@ -64,7 +60,7 @@ def _finish(rng, X, y, noise):
 def circles(n=100, noise=0.05, seed=0, factor=0.5):
     """A small circle (+1) inside a big one (-1), radii ``factor`` and 1."""
     _check(n, noise)
-    rng = _rng(seed)
+    rng = np.random.default_rng(seed)
     n_out, n_in = _split(n)
     t_out = rng.uniform(0, 2 * np.pi, n_out)
     t_in = rng.uniform(0, 2 * np.pi, n_in)
@@ -77,7 +73,7 @@ def xor(n=100, noise=0.05, seed=0):
     """Points in the square [-1.1, 1.1]^2, +1 where x and y have the same sign (XOR pattern);
     a gap of 0.1 along the axes keeps the noise-free version cleanly split."""
     _check(n, noise)
-    rng = _rng(seed)
+    rng = np.random.default_rng(seed)
     n_neg, n_pos = _split(n)
     y = np.r_[-np.ones(n_neg), np.ones(n_pos)]
     sign_x = rng.choice([-1.0, 1.0], size=n)
@@ -88,7 +84,7 @@ def xor(n=100, noise=0.05, seed=0):
 def spiral(n=100, noise=0.05, seed=0, turns=1.25):
     """Two interleaved spiral arms, +1 and -1, each making ``turns`` turns."""
     _check(n, noise)
-    rng = _rng(seed)
+    rng = np.random.default_rng(seed)
     n_neg, n_pos = _split(n)
     arms, labels = [], []
     for size, phase, label in ((n_neg, np.pi, -1.0), (n_pos, 0.0, 1.0)):
@@ -102,7 +98,7 @@ def spiral(n=100, noise=0.05, seed=0, turns=1.25):
 def blobs(n=100, noise=0.05, seed=0, spread=0.5):
     """Two gaussian clouds of width ``spread``, -1 around (-1, -1) and +1 around (1, 1)."""
     _check(n, noise)
-    rng = _rng(seed)
+    rng = np.random.default_rng(seed)
     n_neg, n_pos = _split(n)
     centres = np.vstack([np.tile([-1.0, -1.0], (n_neg, 1)), np.tile([1.0, 1.0], (n_pos, 1))])
     X = centres + rng.normal(scale=spread, size=centres.shape)
@@ -113,7 +109,7 @@ def guide(n=6, noise=0.0, seed=0):
     """The guide's 6 training points (``n`` is ignored), jittered by ``noise`` if above 0."""
     _check(n, noise, at_least=0)
     X, y = guide_points("training")
-    return X + _rng(seed).normal(scale=noise, size=X.shape), y
+    return X + np.random.default_rng(seed).normal(scale=noise, size=X.shape), y
 
 
 DATASETS = {"guide": guide, "two moons": two_moons, "circles": circles, "xor": xor,

@@ -9,7 +9,6 @@ import inspect
 from dataclasses import dataclass
 from typing import Callable
 
-from .diagram import draw_circuit
 from .gradcheck import gradient_check
 from .ops import sigmoid, tanh
 from .unit import Unit
@@ -33,13 +32,6 @@ class Exercise:
         """The output Unit of the expression, its inputs named, at ``values`` (default inputs)."""
         values = self._values(values)
         return self.forward(*(Unit(v, name=n) for n, v in values.items()))
-
-    def draw(self, ax=None, **values):
-        """Build the circuit at ``values``, backpropagate and draw it; return the output Unit."""
-        out = self.circuit(**values)
-        out.backward()
-        draw_circuit(out, ax, title=self.name)
-        return out
 
     def value(self, *values):
         """The expression's value for plain float inputs, in the order of ``variables``."""

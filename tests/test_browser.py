@@ -153,8 +153,10 @@ def _info(model_id):
 print(_json.dumps({m: _info(m) for m in %s}))
 """
 EXPLORER_ERRORS = """
+from ipywidgets.widgets.widget import _instances as _widgets
 from circuits.widgets import Explorer as _Explorer
-print([f"{type(e).__name__}: {e.error!r}" for e in _Explorer.live if e.error is not None])
+print([f"{type(e).__name__}: {e.error!r}" for e in list(_widgets.values())
+       if isinstance(e, _Explorer) and e.error is not None])
 """
 
 

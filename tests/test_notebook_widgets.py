@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 SWEEP = """
 import json as _json, sys as _sys, traceback as _traceback
 from ipywidgets.widgets.widget import _instances as _widgets
-from circuits.widgets import Explorer as _Explorer, sweep_all as _sweep_all
+from circuits.widgets import Explorer as _Explorer, sweep as _sweep
 
 _shown_tracebacks = []
 _ip = get_ipython()
@@ -25,13 +25,14 @@ _ip.showtraceback = _record_traceback
 
 _displayed = {mid: (type(_widgets[mid]).__name__ if mid in _widgets else None,
                     isinstance(_widgets.get(mid), _Explorer)) for mid in %(model_ids)s}
+_explorers = [w for w in list(_widgets.values()) if isinstance(w, _Explorer)]
 try:
-    _slowest = _sweep_all()
+    _slowest = {f"{type(e).__name__}#{i}": _sweep(e) for i, e in enumerate(_explorers)}
 finally:
     _ip.showtraceback = _showtraceback
 print(_json.dumps({"displayed": _displayed, "swept": _slowest,
                    "tracebacks": _shown_tracebacks,
-                   "errors": [f"{type(e).__name__}: {e.error!r}" for e in _Explorer.live
+                   "errors": [f"{type(e).__name__}: {e.error!r}" for e in _explorers
                               if e.error is not None]}))
 """
 

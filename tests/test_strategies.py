@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from circuits import numerical_gradient
 from circuits.strategies import (difference_errors, random_local_search, step_along_slope,
                                  wiggly, wiggly_slope)
-from circuits.strategy_plots import (h_errors, multiply, plot_h_error, plot_landscape,
+from circuits.plots.single_gate import (h_errors, multiply, plot_h_error, plot_landscape,
                                      plot_random_search, plot_wiggly_step)
 
 

@@ -2,8 +2,14 @@
 import numpy as np
 import pytest
 
+from hypothesis import given, settings, strategies as st
+
 from circuits import SVM, Circuit, Unit
-from circuits.datasets import guide_points
+from circuits.datasets import guide_points, loss_example, make_dataset
+from circuits.gradcheck import numerical_gradient
+from circuits.models import linear
+
+seeds = st.integers(0, 2**32 - 1)
 
 
 def test_circuit_computes_and_backpropagates():
@@ -110,3 +116,51 @@ def test_circuit_backward_twice_adds_the_same_share_into_the_inputs_again():
     circuit.backward(1.0)
     circuit.backward(1.0)   # inner wires start fresh; inputs accumulate, as gates do
     assert [u.grad for u in (a, b, c)] == pytest.approx([2.4, 1.4, 2.0])
+
+
+def test_the_guides_cost_example():
+    X, y = loss_example()
+    cost = linear.cost(X, y, [0.1, 0.2, 0.3], regularization=0.2 / 3)
+    assert cost.scores == pytest.approx([0.56, 0.37, 1.1])
+    assert cost.losses == pytest.approx([0.44, 1.37, 0.0])
+    assert 3 * cost.regularization == pytest.approx(0.005)     # the guide's sum is 3 times ours
+    assert 3 * cost.total == pytest.approx(1.815)
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=seeds, strength=st.floats(0, 1))
+def test_cost_gradient_matches_numbers_and_the_unit_circuit(seed, strength):
+    rng = np.random.default_rng(seed)
+    X, y = make_dataset("blobs", 8, 0.5, rng)
+    w = rng.normal(size=3)
+    margins = 1 - y * (X @ w[:2] + w[2])
+    if np.min(np.abs(margins)) < 1e-3:          # at a kink the slope is not defined
+        return
+    grad = linear.cost_gradient(X, y, w, strength)
+    numeric = numerical_gradient(lambda *v: linear.cost(X, y, v, strength).total, w, h=1e-6)
+    assert grad == pytest.approx(numeric, abs=1e-5)
+    total, units = linear.cost_circuit(X, y, w, strength)
+    total.backward()
+    assert total.value == pytest.approx(linear.cost(X, y, w, strength).total)
+    assert [u.grad for u in units] == pytest.approx(grad)
+
+
+def test_force_specification_is_minus_the_gradient_of_one_examples_cost():
+    """SVM.backward's pulls = -d/dw [hinge_i + regularization / 2 * (a^2 + b^2)]."""
+    svm = SVM(regularization=0.3)
+    X, y = guide_points("training")
+    for (x, y_), label in zip(X[:3].tolist(), y[:3].astype(int).tolist()):
+        svm.forward(x, y_)
+        svm.backward(label)
+        w = [svm.a.value, svm.b.value, svm.c.value]
+        grad = linear.cost_gradient([[x, y_]], [label], w, regularization=0.3)
+        assert [svm.a.grad, svm.b.grad, svm.c.grad] == pytest.approx(-grad)
+
+
+def test_cost_checks_its_inputs():
+    with pytest.raises(ValueError, match="shape"):
+        linear.cost([[1, 2, 3]], [1], [0, 0, 0], 0.1)
+    with pytest.raises(ValueError, match="3 numbers"):
+        linear.cost([[1, 2]], [1], [0, 0], 0.1)
+    with pytest.raises(ValueError, match="labels"):
+        linear.cost([[1, 2]], [0], [0, 0, 0], 0.1)

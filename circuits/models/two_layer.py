@@ -1,11 +1,13 @@
 """The guide's 2-layer network: ReLU hidden neurons, each a line on the plane, and a score on top.
 
 ``Network`` is the loop-based form (any number of hidden neurons); ``scores`` is the same
-forward pass for many points at once, for drawing decision boundaries.
+forward pass for many points at once, for drawing decision boundaries; ``gradient`` and
+``squared_weights`` let ``circuits.train.train`` train it on flat parameter lists.
 """
 import numpy as np
 
-from .losses import hinge_loss, pull_value
+from ..losses import pull
+from ..train import step
 
 GUIDE_NAMES = ("a1", "b1", "c1", "a2", "b2", "c2", "a3", "b3", "c3", "a4", "b4", "c4", "d4")
 
@@ -23,11 +25,11 @@ def hand_written_step(p, x, y, label, step_size=0.01, regularization=1.0):
     n2 = max(0.0, p["a2"] * x + p["b2"] * y + p["c2"])
     n3 = max(0.0, p["a3"] * x + p["b3"] * y + p["c3"])
     score = p["a4"] * n1 + p["b4"] * n2 + p["c4"] * n3 + p["d4"]
-    pull = pull_value(score, label)
-    g = {"a4": n1 * pull, "b4": n2 * pull, "c4": n3 * pull, "d4": pull}   # the top neuron
-    dn1 = p["a4"] * pull if n1 > 0 else 0.0                # through each ReLU
-    dn2 = p["b4"] * pull if n2 > 0 else 0.0
-    dn3 = p["c4"] * pull if n3 > 0 else 0.0
+    f = pull(score, label)
+    g = {"a4": n1 * f, "b4": n2 * f, "c4": n3 * f, "d4": f}   # the top neuron
+    dn1 = p["a4"] * f if n1 > 0 else 0.0                # through each ReLU
+    dn2 = p["b4"] * f if n2 > 0 else 0.0
+    dn3 = p["c4"] * f if n3 > 0 else 0.0
     g.update(a1=x * dn1, b1=y * dn1, c1=dn1, a2=x * dn2, b2=y * dn2, c2=dn2,
              a3=x * dn3, b3=y * dn3, c3=dn3)
     for name in ("a1", "b1", "a2", "b2", "a3", "b3", "a4", "b4", "c4"):   # springs, not biases
@@ -87,14 +89,8 @@ class Network:
 
     def learn_from(self, x, y, label, step_size=0.01, regularization=1.0, loss="hinge"):
         """One SGD step: forward, pull on the score, backward, nudge every parameter."""
-        pull = pull_value(self.forward(x, y), label, loss)
-        grads = iter(self.backward(pull, regularization))
-        for neuron in self.hidden:
-            for k in range(3):
-                neuron[k] += step_size * next(grads)
-        for j in range(len(self.top)):
-            self.top[j] += step_size * next(grads)
-        self.bias += step_size * next(grads)
+        grads = gradient(self.parameters(), x, y, label, regularization, loss)
+        self.set_parameters(step(self.parameters(), grads, step_size))
 
     def scores(self, X):
         """Scores of many points at once: X of shape (N, 2) -> (N,)."""
@@ -113,41 +109,27 @@ def unpack(flat):
 
 
 def hidden_activations(flat, X):
-    """relu(a_j*x + b_j*y + c_j) of every hidden neuron at every point: shape (N, H)."""
+    """relu(a_j*x + b_j*y + c_j) of every hidden neuron at every point: shape (..., N, H)
+    for parameters of shape (..., 4H + 1)."""
     W, _, _ = unpack(flat)
-    return np.maximum(0.0, X @ W[:, :2].T + W[:, 2])
+    return np.maximum(0.0, X @ np.swapaxes(W[..., :2], -1, -2) + W[..., None, :, 2])
 
 
 def scores(flat, X):
-    """The network's score at every point of X (N, 2), vectorised: shape (N,)."""
+    """The network's score at every point of X (N, 2), vectorised: shape (..., N)."""
     _, v, d = unpack(flat)
-    return hidden_activations(flat, X) @ v + d
+    return (hidden_activations(flat, X) @ v[..., :, None])[..., 0] + d[..., None]
 
 
-def train_network(net, X, y, picks, step_size=0.01, regularization=1.0, loss="hinge",
-                  every=None):
-    """SGD on the picked points; returns the flat parameters every ``every`` steps (and at the
-    start and the end), shape (snapshots, 4H + 1)."""
-    every = every or max(len(picks), 1)
-    snapshots = [net.parameters()]
-    rows, labels = X.tolist(), np.asarray(y, float).tolist()
-    for t, i in enumerate(picks, start=1):
-        net.learn_from(rows[i][0], rows[i][1], labels[i], step_size, regularization, loss)
-        if t % every == 0 or t == len(picks):
-            snapshots.append(net.parameters())
-    return np.array(snapshots)
+def gradient(flat, x, y, label, regularization, loss="hinge"):
+    """d(cost of one example)/d(parameters), flat in the order of ``Network.parameters()``:
+    minus the pulls that ``Network.backward`` hands back."""
+    net = Network.__new__(Network)
+    net.set_parameters(flat)
+    return [-g for g in net.backward(pull(net.forward(x, y), label, loss), regularization)]
 
 
-def network_objective(snapshots, X, y, regularization=1.0):
-    """Mean hinge loss + regularization / 2 * (sum of squared weights, biases excluded),
-    for each row of flat parameters: what the SGD pulls minimise."""
-    snapshots = np.atleast_2d(snapshots)
-    W, v, _ = unpack(snapshots)
-    data = np.array([hinge_loss(scores(p, X), y).mean() for p in snapshots])
-    return data + 0.5 * regularization * ((W[..., :2] ** 2).sum(axis=(-1, -2)) + (v ** 2).sum(-1))
-
-
-def network_accuracy(snapshots, X, y):
-    """Training accuracy for each row of flat parameters."""
-    return np.array([np.mean(np.where(scores(p, X) > 0, 1.0, -1.0) == y)
-                     for p in np.atleast_2d(snapshots)])
+def squared_weights(flat):
+    """Sum of the squared weights the springs act on (every parameter but the biases c_j, d)."""
+    W, v, _ = unpack(flat)
+    return (W[..., :2] ** 2).sum(axis=(-1, -2)) + (v ** 2).sum(-1)

@@ -3,44 +3,38 @@ import numpy as np
 import pytest
 
 pytest.importorskip("ipywidgets")
-from circuits.boundary import grid, limits, plot_boundary, score_function  # noqa: E402
-from circuits.classifier_explorers import (EXPLORERS, network_playground,  # noqa: E402
-                                           svm_explorer)
-from circuits.training import cost_descent  # noqa: E402
-from circuits.datasets import loss_example, make_dataset  # noqa: E402
-from circuits.losses import svm_cost  # noqa: E402
-from circuits.network import Network  # noqa: E402
 from circuits import SVM  # noqa: E402
-
-
-def test_every_factory_is_listed_and_builds_with_defaults():
-    assert {f.__name__ for f in EXPLORERS} == {"svm_explorer", "network_playground",
-                                               "cost_explorer", "descent_explorer"}
+from circuits.datasets import loss_example, make_dataset  # noqa: E402
+from circuits.models import linear  # noqa: E402
+from circuits.models.two_layer import Network  # noqa: E402
+from circuits.plots import grid, limits, plot_boundary, score_function  # noqa: E402
+from circuits.train import gradient_descent  # noqa: E402
+from circuits.widgets import descent_explorer, network_playground, svm_explorer  # noqa: E402
 
 
 def test_click_adds_a_point_of_the_chosen_class_and_retrains():
     e = network_playground(hidden=3)
-    n, picture = len(e.y), bytes(e.image.value)
+    n, picture = len(e.labels), bytes(e.image.value)
     e.controls["mode"].value = "add -1"
     e.click(0.5, 0.25)
-    assert len(e.y) == n + 1 and e.y[-1] == -1 and e.X[-1].tolist() == [0.5, 0.25]
+    assert len(e.labels) == n + 1 and e.labels[-1] == -1 and e.X[-1].tolist() == [0.5, 0.25]
     assert bytes(e.image.value) != picture
     e.controls["mode"].value = "add +1"
     e.click(-1.0, 1.0)
-    assert e.y[-1] == 1 and "points +1" in e.readout.value
+    assert e.labels[-1] == 1 and "points +1" in e.readout.value
 
 
 def test_remove_deletes_the_nearest_point_and_right_click_always_removes():
     e = network_playground(hidden=3)
     target = e.X[7].copy()
-    n = len(e.y)
+    n = len(e.labels)
     e.controls["mode"].value = "remove"
     e.click(*(target + 1e-3))
-    assert len(e.y) == n - 1
+    assert len(e.labels) == n - 1
     assert not any(np.array_equal(p, target) for p in e.X)
     e.controls["mode"].value = "add +1"
     e.click(*e.X[0], button=2)
-    assert len(e.y) == n - 2
+    assert len(e.labels) == n - 2
 
 
 def test_reset_and_changing_the_dataset_forget_the_clicks():
@@ -57,9 +51,9 @@ def test_reset_and_changing_the_dataset_forget_the_clicks():
 def test_removal_keeps_at_least_two_points():
     e = network_playground(n=8, hidden=2, max_iterations=100)
     e.controls["mode"].value = "remove"
-    for _ in range(len(e.y)):
+    for _ in range(len(e.labels)):
         e.click(0.0, 0.0)
-    assert len(e.y) == 2
+    assert len(e.labels) == 2
 
 
 def test_a_pixel_on_the_picture_lands_on_the_data_point_drawn_there():
@@ -67,11 +61,11 @@ def test_a_pixel_on_the_picture_lands_on_the_data_point_drawn_there():
     px, py = e.data_to_pixel(0.3, -0.2)
     assert 0 < px < e.figure.bbox.width and 0 < py < e.figure.bbox.height
     assert e.pixel_to_data(px, py) == pytest.approx((0.3, -0.2))
-    n = len(e.y)
+    n = len(e.labels)
     e.click_pixel(px, py)
-    assert len(e.y) == n + 1 and e.X[-1] == pytest.approx([0.3, -0.2])
+    assert len(e.labels) == n + 1 and e.X[-1] == pytest.approx([0.3, -0.2])
     e.click_pixel(2, 2)                      # the figure's corner: outside the axes, ignored
-    assert len(e.y) == n + 1
+    assert len(e.labels) == n + 1
 
 
 def test_the_picture_is_the_explorers_image_widget():
@@ -115,6 +109,9 @@ def test_plot_boundary_returns_the_grid_of_scores():
 
 def test_gradient_descent_lowers_the_guides_cost():
     X, y = loss_example()
-    history = cost_descent(X, y, [0.1, 0.2, 0.3], 0.1, 0.05, 100)
-    costs = [svm_cost(X, y, w, 0.1).total for w in history]
-    assert costs[0] == pytest.approx(1.815) and costs[-1] < 0.5
+    history = gradient_descent(lambda w: linear.cost_gradient(X, y, w, 0.2 / 3),
+                               [0.1, 0.2, 0.3], 0.15, 100)
+    costs = [linear.cost(X, y, w, 0.2 / 3).total for w in history]
+    assert 3 * costs[0] == pytest.approx(1.815) and 3 * costs[-1] < 0.5
+    e = descent_explorer(iteration=100)
+    assert f"cost {costs[-1]:.3f}" in e.readout.value

@@ -6,9 +6,10 @@ from hypothesis import assume, given, settings, strategies as st
 
 from circuits import Unit, gradient_check
 from circuits.datasets import guide_points, make_dataset
-from circuits.network import (GUIDE_NAMES, Network, guide_parameters, hand_written_step,
-                              hidden_activations, network_accuracy, network_objective, scores,
-                              train_network, unpack)
+from circuits.models import two_layer
+from circuits.models.two_layer import (GUIDE_NAMES, Network, guide_parameters,
+                                       hand_written_step, hidden_activations, scores, unpack)
+from circuits.train import sgd, train
 
 seeds = st.integers(0, 2**32 - 1)
 # relative errors need gradients well above rounding noise: keep |x|, |y| away from 0
@@ -106,12 +107,27 @@ def test_training_snapshots_and_curves():
     rng = np.random.default_rng(1)
     net = Network(6, rng)
     start = net.parameters()
-    snaps = train_network(net, X, y, rng.integers(40, size=3000), 0.1, 0.001, every=500)
-    assert snaps.shape == (7, 25)
-    assert snaps[0].tolist() == start and snaps[-1].tolist() == net.parameters()
-    acc = network_accuracy(snaps, X, y)
-    cost = network_objective(snaps, X, y, 0.001)
-    assert acc[-1] >= 0.9 and cost[-1] < cost[0]
+    picks = rng.integers(40, size=3000)
+    history = train(two_layer, X, y, picks, start, 0.1, 0.001, every=500)
+    assert history.parameters.shape == (7, 25) and history.iterations.tolist()[-1] == 3000
+    for i in picks:
+        net.learn_from(X[i, 0], X[i, 1], y[i], 0.1, 0.001)
+    assert history.parameters[0].tolist() == start
+    assert history.parameters[-1].tolist() == net.parameters()        # bit for bit
+    assert history.accuracy[-1] >= 0.9 and history.cost[-1] < history.cost[0]
+
+
+def test_the_loop_gradient_is_minus_backwards_pulls():
+    net = _net(3, 4)
+    flat = net.parameters()
+    pulls = net.backward(-1.0 if net.forward(0.3, -0.7) > -1 else 0.0, 0.2)
+    assert two_layer.gradient(flat, 0.3, -0.7, -1, 0.2) == [-p for p in pulls]
+
+
+def test_scores_of_many_parameter_rows_at_once():
+    X, _ = make_dataset("circles", 9, 0.1, 2)
+    rows = np.array([_net(s, 3).parameters() for s in range(4)])
+    assert scores(rows, X) == pytest.approx(np.array([scores(r, X) for r in rows]), abs=1e-12)
 
 
 def test_training_is_deterministic_given_the_seed():
@@ -120,7 +136,7 @@ def test_training_is_deterministic_given_the_seed():
     for _ in range(2):
         rng = np.random.default_rng(7)
         net = Network(3, rng)
-        runs.append(train_network(net, X, y, rng.integers(6, size=200)))
+        runs.append(sgd(two_layer, X, y, rng.integers(6, size=200), net.parameters())[1])
     assert np.array_equal(*runs)
 
 

@@ -3,8 +3,8 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 from circuits.examples import CIRCUITS, defaults  # noqa: E402
-from circuits.explorers import circuit_explorer, expression_explorer  # noqa: E402
-from circuits.stepper import BackwardStepper, stepper_circuits  # noqa: E402
+from circuits.widgets import circuit_explorer, expression_explorer  # noqa: E402
+from circuits.widgets.stepper import BackwardStepper, stepper_circuits  # noqa: E402
 from circuits.unit import topological_order  # noqa: E402
 
 

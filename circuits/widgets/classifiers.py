@@ -5,13 +5,14 @@ from functools import lru_cache
 import ipywidgets as W
 import numpy as np
 
-from .boundary import limits, plot_boundary, plot_curves, plot_hidden_lines
-from .datasets import DATASETS, loss_example, make_dataset
-from .losses import LOSSES, hinge_loss, svm_cost
-from .network import Network, network_accuracy, network_objective, scores, train_network
-from .training import (accuracy_curves, cost_descent, linear_scores, svm_history,
-                       svm_objective)
-from .widgets import Explorer
+from ..datasets import DATASETS, loss_example, make_dataset
+from ..losses import LOSSES
+from ..models import linear, two_layer
+from ..plots.classifier import limits, plot_boundary
+from ..plots.curves import plot_curves
+from ..plots.neurons import plot_hidden_lines
+from ..train import accuracy, gradient_descent, train
+from .explorer import Explorer, log_slider
 
 try:                                   # mouse clicks on the picture, where the browser has it
     from ipyevents import Event
@@ -19,20 +20,20 @@ except ImportError:                    # pragma: no cover - clicks then come onl
     Event = None
 
 
-def _finite_rows(cost):
-    """How many leading entries of ``cost`` are sane (training can blow up at big steps)."""
-    bad = ~(np.abs(cost) < 1e9)                 # also catches inf and nan
-    return int(np.argmax(bad)) if bad.any() else len(cost)
+def _shown(history, iteration):
+    """The row of ``history`` to show at ``iteration`` (the last sane one if training blew up),
+    and a warning when it did."""
+    k = history.index(iteration)
+    if history.diverged_at is None or history.iterations[k] < history.diverged_at:
+        return k, ""
+    k = max(history.index(history.diverged_at) - 1, 0)
+    return k, (f"training diverged at step {history.diverged_at}: the step size is too large. ")
 
 
-def _diverged(good, iteration):
-    return (f"training diverged after step {good - 1}: the step size is too large. "
-            if iteration >= good else "")
-
-
-def _log_slider(value, lo, hi, description):
-    return W.FloatLogSlider(value=value, base=10, min=lo, max=hi, step=0.25,
-                            description=description, readout_format=".3g")
+def _sane(history):
+    """Cost and accuracy up to where training blew up, for the curves."""
+    end = len(history.cost) if history.diverged_at is None else history.index(history.diverged_at)
+    return history.iterations[:end], history.cost[:end], history.accuracy[:end]
 
 
 def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularization=1.0,
@@ -43,31 +44,28 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
     def run(dataset, noise, step_size, regularization, loss):
         X, y = make_dataset(dataset, n, noise, seed)
         picks = np.random.default_rng(seed).integers(len(y), size=max_iterations)
-        history = svm_history(X, y, picks, step_size, regularization, loss)
-        with np.errstate(all="ignore"):
-            cost = svm_objective(history, X, y, regularization)
-        good = _finite_rows(cost)
-        return X, y, history, good, cost[:good], accuracy_curves(history[:good], X, y)
+        return X, y, train(linear, X, y, picks, linear.START, step_size, regularization, loss)
 
     def draw(fig, dataset, noise, step_size, regularization, loss, iteration):
-        X, y, history, good, cost, acc = run(dataset, noise, step_size, regularization, loss)
-        k = min(iteration, good - 1)
-        a, b, c = history[k]
+        X, y, history = run(dataset, noise, step_size, regularization, loss)
+        k, warning = _shown(history, iteration)
+        a, b, c = history.parameters[k]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: a * P[:, 0] + b * P[:, 1] + c, X, y, left, legend=False,
+        plot_boundary(lambda P: linear.scores((a, b, c), P), X, y, left, legend=False,
                       ticks=False)
-        left.set_title(f"iteration {k}", fontsize="small", y=1)
-        plot_curves(cost, acc, right, now=iteration, legend=False)
+        left.set_title(f"iteration {history.iterations[k]}", fontsize="small", y=1)
+        plot_curves(*_sane(history)[1:], right, iterations=_sane(history)[0], now=iteration,
+                    legend=False)
         right.set_title("SVM cost and accuracy", fontsize="small", y=1)
-        return (_diverged(good, iteration) + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
-                f"training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}")
+        return (warning + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
+                f"training accuracy {history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}")
 
     controls = {
         "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
         "noise": W.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise"),
-        "step_size": _log_slider(step_size, -3, 0, "step size"),
-        "regularization": _log_slider(regularization, -3, 1, "spring"),
-        "loss": W.Dropdown(options=LOSSES, value=loss, description="pull"),
+        "step_size": log_slider(step_size, -3, 0, "step size"),
+        "regularization": log_slider(regularization, -3, 1, "regularization"),
+        "loss": W.Dropdown(options=LOSSES, value=loss, description="loss"),
         "iteration": W.IntSlider(value=iteration, min=0, max=max_iterations, step=25,
                                  description="iteration"),
     }
@@ -81,7 +79,7 @@ class PointsExplorer(Explorer):
     MODES = ("add +1", "add -1", "remove")
 
     def __init__(self, draw, controls, **kwargs):
-        self.X, self.y = np.zeros((0, 2)), np.zeros(0)
+        self.X, self.labels = np.zeros((0, 2)), np.zeros(0)
         self.source = None                         # which dataset the points came from
         self.data_axes = None                      # the axes clicks are read in
         controls = dict(controls, mode=W.ToggleButtons(options=self.MODES, value="add +1",
@@ -99,9 +97,9 @@ class PointsExplorer(Explorer):
         return {name: c.value for name, c in self.controls.items()
                 if name not in ("mode", "reset")}
 
-    def load(self, X, y, source):
+    def load(self, X, labels, source):
         """Replace the points (and forget the clicks); ``source`` names where they came from."""
-        self.X, self.y, self.source = np.array(X, float), np.array(y, float), source
+        self.X, self.labels, self.source = np.array(X, float), np.array(labels, float), source
 
     def reset(self):
         """Forget the clicks: back to the dataset the controls describe."""
@@ -113,13 +111,13 @@ class PointsExplorer(Explorer):
         always removes); then retrain and redraw."""
         mode = "remove" if button == 2 else self.controls["mode"].value
         if mode == "remove":
-            if len(self.y) <= 2:
+            if len(self.labels) <= 2:
                 return
             nearest = int(np.argmin(np.hypot(self.X[:, 0] - x, self.X[:, 1] - y)))
-            self.X, self.y = np.delete(self.X, nearest, 0), np.delete(self.y, nearest)
+            self.X, self.labels = np.delete(self.X, nearest, 0), np.delete(self.labels, nearest)
         else:
             self.X = np.vstack([self.X, [x, y]])
-            self.y = np.append(self.y, 1.0 if mode == "add +1" else -1.0)
+            self.labels = np.append(self.labels, 1.0 if mode == "add +1" else -1.0)
         self.redraw()
 
     def pixel_to_data(self, px, py):
@@ -157,36 +155,34 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
     def run(points, labels, hidden, step_size, regularization):
         X, y = np.frombuffer(points).reshape(-1, 2), np.frombuffer(labels)
         rng = np.random.default_rng(seed)
-        net = Network(hidden, rng)
+        start = two_layer.Network(hidden, rng).parameters()
         picks = rng.integers(len(y), size=max_iterations)
-        snaps = train_network(net, X, y, picks, step_size, regularization, every=every)
-        with np.errstate(all="ignore"):
-            cost = network_objective(snaps, X, y, regularization)
-        good = _finite_rows(cost)
-        return snaps, good, cost[:good], network_accuracy(snaps[:good], X, y)
+        return train(two_layer, X, y, picks, start, step_size, regularization, every=every)
 
     def draw(fig, explorer, dataset, noise, hidden, step_size, regularization, iteration, view):
         if explorer.source != (dataset, noise):
             explorer.load(*make_dataset(dataset, n, noise, seed), (dataset, noise))
-        X, y = explorer.X, explorer.y
-        snaps, good, cost, acc = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
-        k = min(iteration // every, good - 1)
-        params = snaps[k]
+        X, y = explorer.X, explorer.labels
+        history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
+        k, warning = _shown(history, iteration)
+        params = history.parameters[k]
         extent = limits(X)
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: scores(params, P), X, y, left, extent=extent, n=50,
+        plot_boundary(lambda P: two_layer.scores(params, P), X, y, left, extent=extent, n=50,
                       legend=False, ticks=False)
         if view == "boundary":
-            plot_curves(cost, acc, right, iterations=np.arange(len(cost)) * every, now=iteration,
-                        legend=False)
+            iterations, cost, acc = _sane(history)
+            plot_curves(cost, acc, right, iterations=iterations, now=iteration, legend=False)
             right.set_title("cost and accuracy", fontsize="small", y=1)
         else:
-            plot_hidden_lines(params[:3 * hidden].reshape(hidden, 3),
-                              params[3 * hidden:4 * hidden], X, y, right, extent=extent)
+            W_hidden, top, _ = two_layer.unpack(params)
+            plot_hidden_lines(W_hidden, top, X, y, right, extent=extent)
             right.set_title("hidden neurons: line, firing side (weight)", fontsize="small", y=1)
-        left.set_title(f"iteration {k * every}, {len(y)} points", fontsize="small", y=1)
-        text = _diverged(good * every, iteration) + (
-            f"iteration {k * every}: training accuracy {acc[k]:.0%}, cost {cost[k]:.3f}; "
+        left.set_title(f"iteration {history.iterations[k]}, {len(y)} points", fontsize="small",
+                       y=1)
+        text = warning + (
+            f"iteration {history.iterations[k]}: training accuracy {history.accuracy[k]:.0%}, "
+            f"cost {history.cost[k]:.3f}; "
             f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
         return text, left
 
@@ -194,8 +190,8 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
         "noise": W.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise"),
         "hidden": W.IntSlider(value=hidden, min=1, max=8, description="hidden"),
-        "step_size": _log_slider(step_size, -3, 0, "step size"),
-        "regularization": _log_slider(regularization, -4, 0, "spring"),
+        "step_size": log_slider(step_size, -3, 0, "step size"),
+        "regularization": log_slider(regularization, -4, 0, "regularization"),
         "iteration": W.IntSlider(value=iteration, min=0, max=max_iterations, step=every,
                                  description="iteration"),
         "view": W.Dropdown(options=["boundary", "hidden neurons"], value=view,
@@ -204,63 +200,63 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
     return PointsExplorer(draw, controls, figsize=(8, 3.4))
 
 
-def cost_explorer(w0=0.1, w1=0.2, w2=0.3, alpha=0.1):
-    """The SVM cost of the guide's three points: move the weights and see each example's cost,
-    the regularization cost and the total."""
+def cost_explorer(w0=0.1, w1=0.2, w2=0.3, regularization=0.2 / 3):
+    """The SVM cost of the guide's three points: move the weights and see each example's loss,
+    their mean, the regularization cost and the total."""
     X, y = loss_example()
 
-    def draw(fig, w0, w1, w2, alpha):
+    def draw(fig, w0, w1, w2, regularization):
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.35))
-        plot_boundary(lambda P: w0 * P[:, 0] + w1 * P[:, 1] + w2, X, y, left,
+        plot_boundary(lambda P: linear.scores((w0, w1, w2), P), X, y, left,
                       extent=(-2, 4, -1.5, 3.5), legend=False)
-        cost = svm_cost(X, y, [w0, w1, w2], alpha)
-        names = ["example 0", "example 1", "example 2", "regularization", "total"]
-        values = list(cost.costs) + [cost.regularization, cost.total]
-        right.barh(["ex. 0", "ex. 1", "ex. 2", "reg.", "total"], values,
-                   color=["0.6"] * 3 + ["tab:orange", "tab:purple"])
+        cost = linear.cost(X, y, [w0, w1, w2], regularization)
+        names = ["example 0", "example 1", "example 2", "mean", "regularization", "total"]
+        values = list(cost.losses) + [cost.losses.mean(), cost.regularization, cost.total]
+        right.barh(["ex. 0", "ex. 1", "ex. 2", "mean", "reg.", "total"], values,
+                   color=["0.6"] * 3 + ["0.3", "tab:orange", "tab:purple"])
         right.invert_yaxis()
-        right.set(xlabel="cost", xlim=(0, max(4.0, cost.total * 1.1)))
+        right.set(xlabel="cost", xlim=(0, max(4.0, max(values) * 1.1)))
         right.set_title(f"total cost {cost.total:.3f}", fontsize="small", y=1)
         return "   ".join(f"{n}: {v:.3f}" for n, v in zip(names, values))
 
     controls = {name: W.FloatSlider(value=v, min=-2, max=2, step=0.05, description=name)
                 for name, v in (("w0", w0), ("w1", w1), ("w2", w2))}
-    controls["alpha"] = W.FloatSlider(value=alpha, min=0, max=1, step=0.05, description="alpha")
+    controls["regularization"] = W.FloatSlider(value=regularization, min=0, max=1, step=0.05,
+                                               description="regularization")
     return Explorer(draw, controls, figsize=(8, 3.2))
 
 
-def descent_explorer(dataset="three points", step_size=0.05, alpha=0.1, iteration=100,
-                     max_iterations=400, seed=0):
+def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 / 3,
+                     iteration=100, max_iterations=400, seed=0):
     """Gradient descent on the SVM cost from the guide's w = (0.1, 0.2, 0.3): scrub through
     the steps and watch the line and the cost."""
     @lru_cache(maxsize=32)
-    def run(dataset, step_size, alpha):
+    def run(dataset, step_size, regularization):
         X, y = loss_example() if dataset == "three points" else \
             make_dataset(dataset, 40, 0.1, seed)
-        history = cost_descent(X, y, [0.1, 0.2, 0.3], alpha, step_size, max_iterations)
-        s = linear_scores(history, X)
-        cost = hinge_loss(s, y).sum(axis=1) + alpha * (history[:, :2] ** 2).sum(axis=1)
-        return X, y, history, cost, np.mean(np.where(s > 0, 1.0, -1.0) == y, axis=1)
+        path = gradient_descent(lambda w: linear.cost_gradient(X, y, w, regularization),
+                                [0.1, 0.2, 0.3], step_size, max_iterations)
+        with np.errstate(all="ignore"):
+            cost = [linear.cost(X, y, w, regularization).total for w in path]
+            return X, y, path, np.array(cost), accuracy(linear.scores(path, X), y)
 
-    def draw(fig, dataset, step_size, alpha, iteration):
-        X, y, history, cost, acc = run(dataset, step_size, alpha)
-        w = history[iteration]
+    def draw(fig, dataset, step_size, regularization, iteration):
+        X, y, path, cost, acc = run(dataset, step_size, regularization)
+        w = path[iteration]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: P @ w[:2] + w[2], X, y, left, legend=False, ticks=False)
+        plot_boundary(lambda P: linear.scores(w, P), X, y, left, legend=False, ticks=False)
         left.set_title(f"step {iteration}", fontsize="small", y=1)
         plot_curves(cost, acc, right, now=iteration, legend=False)
-        right.set_title("cost (sum over examples) and accuracy", fontsize="small", y=1)
+        right.set_title("cost and accuracy", fontsize="small", y=1)
         return f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {cost[iteration]:.3f}"
 
     controls = {
         "dataset": W.Dropdown(options=["three points", "guide", "blobs"], value=dataset,
                               description="dataset"),
-        "step_size": _log_slider(step_size, -3, 0, "step size"),
-        "alpha": W.FloatSlider(value=alpha, min=0, max=1, step=0.05, description="alpha"),
+        "step_size": log_slider(step_size, -3, 0, "step size"),
+        "regularization": W.FloatSlider(value=regularization, min=0, max=1, step=0.05,
+                                        description="regularization"),
         "iteration": W.IntSlider(value=iteration, min=0, max=max_iterations, step=5,
                                  description="step"),
     }
     return Explorer(draw, controls, figsize=(8, 3.2))
-
-
-EXPLORERS = (svm_explorer, network_playground, cost_explorer, descent_explorer)

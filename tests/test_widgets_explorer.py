@@ -1,22 +1,18 @@
-"""Every explorer in the package survives every control at its extremes and between."""
-import importlib.util
-import pathlib
+"""Every explorer in the package survives every control at its extremes and between, and
+leaves Python's garbage collector as it found it."""
+import gc
+import pkgutil
 
 import pytest
 
 pytest.importorskip("ipywidgets")
-from circuits.widgets import Explorer, sample_values, sweep  # noqa: E402
-
-path = pathlib.Path(__file__).parents[1] / "benchmarks" / "widget_redraw.py"
-spec = importlib.util.spec_from_file_location("widget_redraw", path)
-widget_redraw = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(widget_redraw)
-FACTORIES = dict(widget_redraw.explorer_factories())
+import circuits.widgets  # noqa: E402
+from circuits.widgets import EXPLORERS, Explorer, sample_values, sweep  # noqa: E402
 
 
-@pytest.mark.parametrize("name", sorted(FACTORIES))
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
 def test_every_control_at_every_sampled_value_redraws_without_error(name):
-    explorer = FACTORIES[name]()
+    explorer = EXPLORERS[name]()
     assert isinstance(explorer, Explorer)
     assert explorer.controls, f"{name} has no controls"
     before = {k: c.value for k, c in explorer.controls.items() if hasattr(c, "value")}
@@ -26,8 +22,27 @@ def test_every_control_at_every_sampled_value_redraws_without_error(name):
     assert {k: c.value for k, c in explorer.controls.items() if hasattr(c, "value")} == before
 
 
-def test_the_package_has_explorers():
-    assert "explorers.sigmoid_explorer" in FACTORIES
+def test_the_registry_lists_every_explorer_factory_in_the_package():
+    public = set()
+    for info in pkgutil.iter_modules(circuits.widgets.__path__):
+        module = __import__(f"circuits.widgets.{info.name}", fromlist=["_"])
+        public |= {n for n in dir(module) if n.endswith(("_explorer", "_playground", "_stepper"))
+                   and not n.startswith("_") and callable(getattr(module, n))}
+    assert public == set(EXPLORERS)
+
+
+def test_building_and_sweeping_every_explorer_leaves_the_collector_alone():
+    enabled = gc.isenabled()
+    for factory in EXPLORERS.values():
+        sweep(factory(), n_between=1)
+    assert gc.get_freeze_count() == 0 and gc.isenabled() == enabled
+    gc.disable()
+    try:
+        sweep(EXPLORERS["sigmoid_explorer"](), n_between=1)
+        assert not gc.isenabled()           # a disabled collector stays disabled
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def test_an_error_in_a_redraw_is_shown_and_raised():

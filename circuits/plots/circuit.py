@@ -3,7 +3,9 @@ its forward value in black above the wire and, after backward, its gradient in r
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Rectangle
 
-from .unit import topological_order
+from ..exercises import exercise
+from ..unit import topological_order
+from .axes import new_axes
 
 GATE_W, GATE_H = 0.42, 0.34        # gate box, in data units (one column = one unit of x)
 COLUMN_IN, ROW_IN = 1.35, 0.6      # inches per column and per row of the layout
@@ -71,9 +73,7 @@ def draw_circuit(out, ax=None, highlight=(), show_grad=None, title=None, fontsiz
     ``show_grad``: None shows every gradient once any is nonzero (after ``backward``), True or
     False all or none, or a collection of Units whose gradients have been computed so far.
     """
-    if ax is None:
-        import matplotlib.pyplot as plt
-        ax = plt.figure(figsize=figsize_for(out)).add_axes((0.01, 0.01, 0.98, 0.9))
+    ax = new_axes(ax, figsize_for(out), rect=(0.01, 0.01, 0.98, 0.9))
     place = layout(out)
     if show_grad is None:
         show_grad = any(u.grad != 0 for u in place)
@@ -117,3 +117,12 @@ def draw_circuit(out, ax=None, highlight=(), show_grad=None, title=None, fontsiz
     if title:
         ax.set_title(title, fontsize=fontsize + 1)
     return ax
+
+
+def draw_exercise(name, ax=None, **values):
+    """Build a backprop-ninja expression (default inputs, or ``values``), backpropagate and
+    draw it; return the output Unit."""
+    out = exercise(name).circuit(**values)
+    out.backward()
+    draw_circuit(out, ax, title=name)
+    return out

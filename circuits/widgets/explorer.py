@@ -9,7 +9,7 @@ import base64
 import gc
 import io
 import time
-import weakref
+from contextlib import contextmanager
 
 import ipywidgets as W
 from matplotlib.figure import Figure, SubplotParams
@@ -19,16 +19,7 @@ class Explorer(W.VBox):
     """``draw(fig, **values)`` redraws ``fig`` from the controls' values; it may return a
     short text shown under the figure. An error in ``draw`` is shown there and re-raised."""
 
-    live = weakref.WeakSet()   # every explorer made in this kernel, for sweep_all
-
     def __init__(self, draw, controls, figsize=(5.0, 3.5), dpi=80, layout=None):
-        Explorer.live.add(self)
-        # A full garbage collection walks every object in the kernel (~80 ms here once numpy,
-        # matplotlib and ipywidgets are loaded) and would land in the middle of some redraw.
-        # Move what exists now out of the collector's sight, so that the collection each
-        # redraw makes (see ``redraw``) only walks what was made since: a few ms.
-        gc.collect()
-        gc.freeze()
         self.draw = draw
         self.controls = dict(controls)
         # no layout engine by default: "constrained" doubles the redraw time
@@ -56,24 +47,23 @@ class Explorer(W.VBox):
             self.controls[name].value = value
 
     def redraw(self):
-        for ax in list(self.figure.axes):   # Figure.clear would first clear each axes,
-            self.figure.delaxes(ax)         # rebuilding its ticks only to throw them away
-        self.figure.clear()
-        start = time.perf_counter()
-        gc.collect()       # free the old drawing's artists (reference cycles) now, cheaply
-        if time.perf_counter() - start > 0.01:   # much was made since the last freeze:
-            gc.freeze()                          # put it aside too
-        try:
-            text = self.draw(self.figure, **self.values)
-        except Exception as exc:
-            self.error = exc
-            self.readout.value = f"<b style='color:#b00'>error: {type(exc).__name__}: {exc}</b>"
-            raise
-        self.error = None
-        self.readout.value = f"<pre style='margin:0'>{text}</pre>" if text else ""
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})  # speed over size
-        self.image.value = buffer.getvalue()
+        """Draw the figure anew from the controls' values and show it."""
+        with collector_paused():
+            for ax in list(self.figure.axes):   # Figure.clear would first clear each axes,
+                self.figure.delaxes(ax)         # rebuilding its ticks only to throw them away
+            self.figure.clear()
+            try:
+                text = self.draw(self.figure, **self.values)
+            except Exception as exc:
+                self.error = exc
+                self.readout.value = (f"<b style='color:#b00'>error: {type(exc).__name__}: "
+                                      f"{exc}</b>")
+                raise
+            self.error = None
+            self.readout.value = f"<pre style='margin:0'>{text}</pre>" if text else ""
+            buffer = io.BytesIO()
+            self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+            self.image.value = buffer.getvalue()
 
     def _on_change(self, change):
         self.redraw()
@@ -85,10 +75,40 @@ class Explorer(W.VBox):
         return bundle
 
 
+@contextmanager
+def collector_paused():
+    """Keep Python's cyclic garbage collector out of a block (a full collection takes ~80 ms
+    with numpy, matplotlib and ipywidgets loaded), then restore it as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def slider(name, value, lo=-5.0, hi=5.0, step=0.1):
+    """A float slider named ``name`` that redraws while it is dragged."""
+    return W.FloatSlider(value=value, min=lo, max=hi, step=step, description=name,
+                         continuous_update=True)
+
+
+def log_slider(value, lo, hi, description):
+    """A slider over powers of ten, from 10**lo to 10**hi."""
+    return W.FloatLogSlider(value=value, base=10, min=lo, max=hi, step=0.25,
+                            description=description, readout_format=".3g")
+
+
+def option_values(control):
+    """The values a selection control can take (its options may be labels or (label, value))."""
+    return [o[1] if isinstance(o, tuple) else o for o in control.options]
+
+
 def sample_values(control, n_between=3):
     """The values a test should try on ``control``: its ends and a few in between."""
     if isinstance(control, (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.SelectionSlider)):
-        return list(control._options_values)
+        return option_values(control)
     if isinstance(control, W.Button):
         return ["click"] * (n_between + 2)
     if isinstance(control, W.Checkbox):
@@ -126,9 +146,3 @@ def sweep(explorer, n_between=3):
             slowest = max(slowest, time.perf_counter() - start)
         control.value = start_value
     return slowest
-
-
-def sweep_all(n_between=3):
-    """``sweep`` every live explorer; return {explorer class name: slowest redraw in s}."""
-    return {f"{type(e).__name__}#{i}": sweep(e, n_between)
-            for i, e in enumerate(list(Explorer.live))}

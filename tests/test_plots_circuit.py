@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from circuits import Unit
-from circuits.diagram import HIGHLIGHT, draw_circuit, figsize_for, layout
+from circuits.plots.circuit import HIGHLIGHT, draw_circuit, figsize_for, layout
 from circuits.examples import CIRCUITS, add_then_multiply, neuron
 
 

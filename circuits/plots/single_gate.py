@@ -1,25 +1,35 @@
-"""Pictures for chapter 1's single gate: random search, the x*y landscape, the error of a
-numerical derivative against h, and a step that is too big. Pure functions taking ``ax``."""
+"""Pictures of a single gate: the sigmoid and its slope, random search, the x*y landscape,
+the error of a numerical derivative against h, and a step that is too big."""
 from functools import lru_cache
 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .strategies import (difference_errors, random_local_search, step_along_slope, wiggly,
-                         wiggly_slope)
+from ..strategies import (difference_errors, random_local_search, step_along_slope, wiggly,
+                          wiggly_slope)
+from ..unit import Unit
+from .axes import new_axes, title_text
 
 LIMIT = 4.0          # the landscape shows -LIMIT <= x, y <= LIMIT
 WIGGLY_X0 = 0.5      # where the wiggly function's numerical derivative is taken
 STEP_X0 = 0.0        # where the wiggly function's gradient step starts
 
 
-def _axes(ax):
-    return plt.figure().add_subplot() if ax is None else ax
-
-
-def _title(ax, text):
-    """A title as plain axes text: set_title re-measures the tick labels on every draw."""
-    ax.text(0.5, 1.02, text, transform=ax.transAxes, ha="center", va="bottom")
+def plot_sigmoid(x, ax=None):
+    """The sigmoid curve, the point at ``x`` and its tangent, whose slope is the local gradient."""
+    ax = new_axes(ax)
+    u = Unit(x)
+    s = u.sigmoid()
+    s.backward()
+    xs = np.linspace(-8, 8, 200)
+    ax.plot(xs, 1 / (1 + np.exp(-xs)), color="0.3", label="sigmoid(x)")
+    ax.plot(xs, s.value + u.grad * (xs - x), color="tab:red", lw=1, label="slope at x")
+    ax.plot([x], [s.value], "o", color="tab:red")
+    ax.set(xlim=(-8, 8), ylim=(-0.2, 1.2), xticks=[-8, -4, 0, 4, 8], yticks=[0, 0.5, 1],
+           xlabel="x", ylabel="output",
+           title=f"sigmoid({x:.2f}) = {s.value:.4f}, local gradient {u.grad:.4f}")
+    ax.legend(loc="upper left", fontsize="small")
+    return s.value, u.grad
 
 
 def multiply(x, y):
@@ -29,7 +39,7 @@ def multiply(x, y):
 
 def plot_random_search(x, y, tweak_amount, tries, seed, ax=None):
     """Every random try around (x, y), coloured by the output x*y, with the best one circled."""
-    ax = _axes(ax)
+    ax = new_axes(ax)
     rng = np.random.default_rng(seed)
     best_x, best_y, best_out, tried = random_local_search(multiply, x, y, tweak_amount, tries, rng)
     ax.scatter(tried[:, 0], tried[:, 1], c=tried[:, 2], cmap="viridis", s=12)
@@ -38,7 +48,7 @@ def plot_random_search(x, y, tweak_amount, tries, seed, ax=None):
             label=f"best: x*y = {best_out:.4f}")
     pad = 1.15 * tweak_amount
     ax.set(xlim=(x - pad, x + pad), ylim=(y - pad, y + pad), xlabel="x", ylabel="y")
-    _title(ax, f"{tries} random tries, yellow = higher output")
+    title_text(ax, f"{tries} random tries, yellow = higher output")
     ax.legend(loc="lower left", fontsize="small")
     return best_x, best_y, best_out
 
@@ -51,7 +61,7 @@ def _landscape_grid(n=81):
 
 def plot_landscape(x, y, step_size, ax=None):
     """f(x, y) = x*y as a map, the gradient arrow (y, x) at (x, y) and where one step lands."""
-    ax = _axes(ax)
+    ax = new_axes(ax)
     xs, f = _landscape_grid()
     ax.imshow(f, extent=(-LIMIT, LIMIT, -LIMIT, LIMIT), origin="lower", cmap="RdBu_r",
               vmin=-LIMIT ** 2, vmax=LIMIT ** 2, interpolation="bilinear")
@@ -64,7 +74,7 @@ def plot_landscape(x, y, step_size, ax=None):
     ax.plot([new_x], [new_y], "o", mfc="none", mec="k", ms=8)
     ax.set(xlim=(-LIMIT, LIMIT), ylim=(-LIMIT, LIMIT), xlabel="x", ylabel="y",
            xticks=[-4, -2, 0, 2, 4], yticks=[-4, -2, 0, 2, 4])
-    _title(ax, f"x*y: {x * y:.4f} here, {new_x * new_y:.4f} after the step (circle)")
+    title_text(ax, f"x*y: {x * y:.4f} here, {new_x * new_y:.4f} after the step (circle)")
     return new_x, new_y, new_x * new_y
 
 
@@ -84,7 +94,7 @@ def _h_curves():
 
 def plot_h_error(h, ax=None):
     """Error of the numerical derivative against h on log-log axes, with a marker at ``h``."""
-    ax = _axes(ax)
+    ax = new_axes(ax)
     hs, curves = _h_curves()
     at_h = h_errors(np.array([h]))
     for (label, errors), colour in zip(curves.items(), ("0.5", "tab:blue", "tab:orange")):
@@ -96,7 +106,7 @@ def plot_h_error(h, ax=None):
     for axis, powers in ((ax.xaxis, range(-14, 1, 3)), (ax.yaxis, range(-16, 1, 4))):
         # plain labels: the default $10^{n}$ ones cost a mathtext layout each, every redraw
         axis.set_ticks([10.0 ** p for p in powers], labels=[f"1e{p}" for p in powers])
-    _title(ax, "too big: truncation error; too small: round-off")
+    title_text(ax, "too big: truncation error; too small: round-off")
     ax.legend(loc="upper center", fontsize="small")
     return {label: float(errors[0]) for label, errors in at_h.items()}
 
@@ -124,7 +134,7 @@ def plot_wiggly_step(step_size, axes=None):
     left.plot([x1], [y1], "o", color="tab:orange", label="after the step")
     left.set(xlim=(-1, 3), ylim=(-2, 3), xlabel="x", ylabel="f(x) = sin(3x) + x/2",
              xticks=[-1, 0, 1, 2, 3], yticks=[-2, 0, 2])
-    _title(left, "one step along the slope")
+    title_text(left, "one step along the slope")
     left.legend(loc="upper left", fontsize="small")
     right.plot(steps, after, color="tab:orange")
     right.axhline(wiggly(x0), color="0.5", lw=0.8, ls="--")
@@ -132,5 +142,5 @@ def plot_wiggly_step(step_size, axes=None):
     right.plot([step_size], [y1], "o", color="tab:orange")
     right.set(xlabel="step_size", ylabel="output after one step", xlim=(0, 1), ylim=(-1.5, 2.6),
               xticks=[0, 0.5, 1], yticks=[-1, 0, 1, 2])
-    _title(right, "bigger is not always better")
+    title_text(right, "bigger is not always better")
     return float(x1), float(y1)

@@ -2,11 +2,11 @@
 the gate and the gradients it just wrote into its inputs."""
 import ipywidgets as W
 
-from .diagram import draw_circuit
-from .examples import CIRCUITS
-from .exercises import EXERCISES
-from .unit import push_grad, topological_order
-from .widgets import Explorer
+from ..examples import CIRCUITS
+from ..exercises import EXERCISES
+from ..plots.circuit import draw_circuit
+from ..unit import push_grad, topological_order
+from .explorer import Explorer
 
 
 def stepper_circuits():
@@ -75,6 +75,3 @@ class BackwardStepper(Explorer):
 def backward_stepper():
     """The step-through backward pass, starting on (x + y) * z."""
     return BackwardStepper()
-
-
-EXPLORERS = (backward_stepper,)

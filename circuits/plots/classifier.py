@@ -1,0 +1,63 @@
+"""Pictures of a 2-D classifier: the labelled points and the decision regions with margins."""
+import numpy as np
+
+from .axes import NEGATIVE, POSITIVE, few_ticks, new_axes
+
+
+def score_function(model):
+    """A function X (N, 2) -> scores (N,) for: a callable, or anything with ``.scores(X)``
+    such as the guide's SVM or a ``Network``."""
+    if hasattr(model, "scores"):
+        return model.scores
+    if callable(model):
+        return model
+    raise TypeError(f"cannot score points with a {type(model).__name__}: pass a function of X, "
+                    "an object with .scores(X), or an SVM")
+
+
+def limits(X, pad=0.5):
+    """(xmin, xmax, ymin, ymax) around the points, with ``pad`` to spare."""
+    X = np.asarray(X, float)
+    lo, hi = X.min(axis=0) - pad, X.max(axis=0) + pad
+    return lo[0], hi[0], lo[1], hi[1]
+
+
+def grid(extent, n=60):
+    """An n x n grid over ``extent`` (xmin, xmax, ymin, ymax): (xs, ys, points of shape (n*n, 2))."""
+    xs, ys = np.linspace(extent[0], extent[1], n), np.linspace(extent[2], extent[3], n)
+    xx, yy = np.meshgrid(xs, ys)
+    return xs, ys, np.column_stack([xx.ravel(), yy.ravel()])
+
+
+def plot_data(X, y, ax=None, size=30):
+    """The points: +1 as blue dots, -1 as red squares."""
+    ax = new_axes(ax)
+    for label, color, marker in ((1, POSITIVE, "o"), (-1, NEGATIVE, "s")):
+        pts = X[y == label]
+        ax.plot(pts[:, 0], pts[:, 1], ls="none", marker=marker, ms=np.sqrt(size), mfc=color,
+                mec="k", mew=0.6, label=f"label {label:+d}", zorder=3)
+
+
+def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True, ticks=True):
+    """Shade where ``model`` says +1 (blue) or -1 (red); solid line: score 0 (the decision
+    boundary), dashed lines: scores +1 and -1 (the margin); then the data. Returns the grid scores.
+    ``ticks=False`` leaves out the tick labels (an explorer redraws faster without them)."""
+    ax = new_axes(ax)
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    extent = extent or limits(X)
+    xs, ys, points = grid(extent, n)
+    s = np.asarray(score_function(model)(points), float).reshape(n, n)
+    ax.imshow(np.clip(s, -3, 3), origin="lower", extent=extent, cmap="RdBu", vmin=-3, vmax=3,
+              alpha=0.6, aspect="auto")
+    if s.min() < 1 and s.max() > -1:
+        ax.contour(xs, ys, s, levels=[-1, 0, 1], colors="k", linestyles=["--", "-", "--"],
+                   linewidths=[0.8, 1.5, 0.8])
+    plot_data(X, y, ax)
+    ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
+    if ticks:
+        few_ticks(ax, extent[:2], extent[2:])
+    else:
+        ax.set(xticks=[], yticks=[])
+    if legend:
+        ax.legend(loc="best", fontsize="x-small", framealpha=0.8)
+    return s

@@ -1,0 +1,53 @@
+"""Pictures of hidden ReLU neurons: where each fires, and its line on the plane."""
+import numpy as np
+
+from .axes import few_ticks, new_axes
+from .classifier import grid, limits, plot_data
+
+
+def plot_hidden_neuron(w, X, y, ax=None, extent=None, n=40, title=None):
+    """One ReLU neuron relu(a*x + b*y + c): its activation (shaded where it fires), its line
+    a*x + b*y + c = 0, and the data."""
+    ax = new_axes(ax)
+    extent = extent or limits(X)
+    xs, ys, points = grid(extent, n)
+    pre = (points @ np.asarray(w[:2], float) + w[2]).reshape(n, n)
+    act = np.maximum(0.0, pre)
+    ax.imshow(act, origin="lower", extent=extent, cmap="Greens", aspect="auto",
+              vmin=0, vmax=max(act.max(), 1e-9))
+    if pre.max() > 0 > pre.min():
+        ax.contour(xs, ys, pre, levels=[0], colors="darkgreen", linewidths=1.2)
+    plot_data(X, y, ax, size=12)
+    ax.set(xlim=extent[:2], ylim=extent[2:], xticks=[], yticks=[])
+    ax.set_title(title or f"{w[0]:+.2f}x {w[1]:+.2f}y {w[2]:+.2f}", fontsize="small")
+
+
+def plot_hidden_lines(W, top, X, y, ax=None, extent=None, n=50):
+    """Every hidden neuron's line a*x + b*y + c = 0 on one plot, an arrow towards the side where
+    it fires (labelled with its number and its weight in the score), shaded by how many fire."""
+    ax = new_axes(ax)
+    W = np.asarray(W, float)
+    extent = extent or limits(X)
+    _, _, points = grid(extent, n)
+    firing = (points @ W[:, :2].T + W[:, 2] > 0).sum(axis=1).reshape(n, n)
+    ax.imshow(firing, origin="lower", extent=extent, cmap="Greens", vmin=0,
+              vmax=max(len(W), 1), aspect="auto", alpha=0.7)
+    centre = np.array([(extent[0] + extent[1]) / 2, (extent[2] + extent[3]) / 2])
+    size = min(extent[1] - extent[0], extent[3] - extent[2])
+    for j, ((a, b, c), v) in enumerate(zip(W, top)):
+        normal = np.array([a, b])
+        length = np.hypot(a, b)
+        if length == 0:
+            continue
+        angle = 2 * np.pi * j / len(W)               # spread the labels around the centre
+        near = centre + 0.3 * size * np.array([np.cos(angle), np.sin(angle)])
+        foot = near - (normal @ near + c) / length ** 2 * normal   # nearest point on the line
+        color = f"C{j % 10}"
+        ax.axline(foot, foot + [-b, a], color=color, lw=1.3)
+        tip = foot + 0.15 * size * normal / length
+        ax.annotate("", tip, foot, arrowprops=dict(arrowstyle="->", color=color, lw=1.3))
+        ax.text(*tip, f"{j + 1} ({v:+.1f})", color=color, fontsize="x-small", clip_on=True,
+                bbox=dict(fc="white", alpha=0.7, lw=0, pad=1))
+    plot_data(X, y, ax, size=12)
+    ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
+    few_ticks(ax, extent[:2], extent[2:])

@@ -1,0 +1,20 @@
+"""Sliders over pictures (needs ipywidgets): ``Explorer`` and every explorer the notebooks
+show, listed once in ``EXPLORERS`` for sweeps, tests and benchmarks."""
+from .circuits import (circuit_explorer, expression_explorer, gate_explorer, neuron_explorer,
+                       patterns_explorer)
+from .classifiers import (PointsExplorer, cost_explorer, descent_explorer, network_playground,
+                          svm_explorer)
+from .explorer import Explorer, sample_values, sweep
+from .single_gate import (h_error_explorer, landscape_explorer, random_search_explorer,
+                          sigmoid_explorer, wiggly_step_explorer)
+from .stepper import BackwardStepper, backward_stepper
+
+EXPLORERS = {f.__name__: f for f in (
+    sigmoid_explorer, gate_explorer, random_search_explorer, h_error_explorer,
+    landscape_explorer, wiggly_step_explorer, circuit_explorer, patterns_explorer,
+    neuron_explorer, expression_explorer, backward_stepper,
+    svm_explorer, network_playground, cost_explorer, descent_explorer,
+)}
+
+__all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
+           "EXPLORERS", *EXPLORERS]
