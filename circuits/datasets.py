@@ -128,3 +128,35 @@ def make_dataset(name, n=100, noise=0.05, seed=0):
 def loss_example():
     """The guide's 3-point example for the SVM cost: ``(X, y)``."""
     return np.array([[1.2, 0.7], [-0.3, 0.5], [3.0, 2.5]]), np.array([1.0, -1.0, 1.0])
+
+
+def spirals(n_per_class=100, n_classes=3, noise=0.2, seed=0):
+    """``n_classes`` interleaved spiral arms, ``n_per_class`` points each: ``(X, y)`` with
+    integer labels 0 ... n_classes - 1 (the multiclass case study's data)."""
+    _check(n_per_class, noise, at_least=1)
+    if isinstance(n_classes, bool) or not isinstance(n_classes, (int, np.integer)) \
+            or n_classes < 2:
+        raise ValueError(f"n_classes must be a whole number >= 2, got {n_classes!r}")
+    rng = np.random.default_rng(seed)
+    radius = np.tile(np.linspace(0.0, 1.0, n_per_class), n_classes)   # out along each arm
+    labels = np.repeat(np.arange(n_classes), n_per_class)
+    angle = 4.0 * (labels + radius) + rng.normal(scale=noise, size=len(labels))
+    return np.column_stack([radius * np.sin(angle), radius * np.cos(angle)]), labels
+
+
+def noisy_curve(n=60, noise=0.1, seed=0):
+    """A 1-D regression task: x uniform in [-3, 3], target sin(x) + x/4 plus gaussian noise;
+    ``(x, t)`` with x of shape (n, 1) and t of shape (n,)."""
+    _check(n, noise, at_least=1)
+    rng = np.random.default_rng(seed)
+    x = np.sort(rng.uniform(-3.0, 3.0, n))
+    return x[:, None], np.sin(x) + x / 4 + rng.normal(scale=noise, size=n)
+
+
+def noisy_surface(n=200, noise=0.05, seed=0):
+    """A 2-D regression task: points in [-1, 1]^2, target sin(2x) * cos(2y) plus noise;
+    ``(X, t)`` with X of shape (n, 2) and t of shape (n,)."""
+    _check(n, noise, at_least=1)
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1.0, 1.0, size=(n, 2))
+    return X, np.sin(2 * X[:, 0]) * np.cos(2 * X[:, 1]) + rng.normal(scale=noise, size=n)

@@ -1,6 +1,7 @@
 """The training loop: stochastic gradient descent on one picked point per step, for any model
 that gives ``scores``, a per-example ``gradient`` and ``squared_weights`` (see
 ``circuits.models.linear`` and ``circuits.models.two_layer``), with a recorded ``History``."""
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -99,3 +100,39 @@ def gradient_descent(cost_gradient, start, step_size, iterations):
     for _ in range(iterations):
         history.append(np.array(step(history[-1], cost_gradient(history[-1]), step_size)))
     return np.array(history)
+
+
+def fit(model, X, y, update, config=None, iterations=100, batch_size=None, rng=None, every=1):
+    """Train a model with ``params`` and ``loss(X, y) -> (cost, grads)`` (such as
+    ``circuits.models.dense.DenseNet``) by an update rule of ``circuits.optim``, on the whole
+    data or on random batches; a ``History`` of parameter copies, cost and training accuracy.
+    Stops with a FloatingPointError naming the iteration if the cost stops being finite."""
+    if batch_size is not None and rng is None:
+        raise ValueError("random batches need rng=np.random.default_rng(seed)")
+    configs = {name: dict(config or {}) for name in model.params}
+    recorded, snapshots, costs, accuracies = [], [], [], []
+    for t in range(iterations + 1):
+        rows = slice(None) if batch_size is None else rng.integers(len(X), size=batch_size)
+        try:
+            with np.errstate(over="ignore", invalid="ignore"):
+                cost, grads = model.loss(X[rows], y[rows])
+        except ValueError as error:                 # the losses refuse NaN and infinity ...
+            blown = re.match(r"the loss is (\S+):", str(error))
+            if blown is None:                       # ... any other complaint is the caller's
+                raise
+            cost = float(blown.group(1))
+        if not np.isfinite(cost):
+            rate = configs[next(iter(configs))].get("learning_rate")
+            raise FloatingPointError(f"the loss became {cost} at iteration {t}: lower the "
+                                     f"learning rate, now {rate}")
+        if t % every == 0 or t == iterations:
+            recorded.append(t)
+            snapshots.append({name: p.copy() for name, p in model.params.items()})
+            costs.append(cost)
+            accuracies.append(model.accuracy(X, y) if hasattr(model, "accuracy") else np.nan)
+        if t == iterations:
+            break
+        for name in model.params:
+            model.params[name], configs[name] = update(model.params[name], grads[name],
+                                                       configs[name])
+    return History(np.array(recorded), snapshots, np.array(costs), np.array(accuracies))
