@@ -33,6 +33,13 @@ def _windows(x, field, stride):
     return sliding_window_view(x, field, axis=(2, 3))[:, :, ::stride, ::stride]
 
 
+def _taps(field, stride, Ho, Wo):
+    """Each offset (i, j) inside a window, with the slices picking it from every window."""
+    for i in range(field[0]):
+        for j in range(field[1]):
+            yield (i, j), slice(i, i + stride * Ho, stride), slice(j, j + stride * Wo, stride)
+
+
 def conv_forward(x, w, b, stride=1, pad=0):
     """Convolve x (N, C, H, W) with filters w (F, C, HH, WW) plus bias b (F,): (N, F, Ho, Wo)."""
     x, w = as_array("x (N, C, H, W)", x, 4), as_array("w (F, C, HH, WW)", w, 4)
@@ -48,7 +55,7 @@ def conv_forward(x, w, b, stride=1, pad=0):
     xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad))) if pad else x
     cols = _windows(xp, (HH, WW), stride).transpose(0, 2, 3, 1, 4, 5).reshape(N * Ho * Wo, -1)
     out = cols @ w.reshape(F, -1).T + b                       # (N*Ho*Wo, F): one matrix product
-    out = out.reshape(N, Ho, Wo, F).transpose(0, 3, 1, 2)
+    out = np.ascontiguousarray(out.reshape(N, Ho, Wo, F).transpose(0, 3, 1, 2))
     return out, (x.shape, cols, w, stride, pad)
 
 
@@ -65,9 +72,8 @@ def conv_backward(dout, cache):
     db = dout.sum(axis=(0, 2, 3))
     dcols = (d2 @ w.reshape(F, -1)).reshape(N, Ho, Wo, C, HH, WW).transpose(0, 3, 4, 5, 1, 2)
     dxp = np.zeros((N, C, H + 2 * pad, W + 2 * pad), dtype=dcols.dtype)
-    for i in range(HH):                                      # loop over filter taps, not pixels
-        for j in range(WW):
-            dxp[:, :, i:i + stride * Ho:stride, j:j + stride * Wo:stride] += dcols[:, :, i, j]
+    for (i, j), rows, cols in _taps((HH, WW), stride, Ho, Wo):   # loop over taps, not pixels
+        dxp[:, :, rows, cols] += dcols[:, :, i, j]
     dx = dxp[:, :, pad:pad + H, pad:pad + W] if pad else dxp
     return dx, dw, db
 
@@ -79,22 +85,23 @@ def max_pool_forward(x, size=2, stride=2):
     N, C, H, W = x.shape
     Ho = output_size(H, size, stride, 0, "height")
     Wo = output_size(W, size, stride, 0, "width")
-    win = _windows(x, (size, size), stride).reshape(N, C, Ho, Wo, size * size)
-    arg = win.argmax(axis=-1)                                # first maximum at ties
-    out = np.take_along_axis(win, arg[..., None], axis=-1)[..., 0]
+    out, arg = None, np.zeros((N, C, Ho, Wo), dtype=np.intp)
+    for k, (_, rows, cols) in enumerate(_taps((size, size), stride, Ho, Wo)):   # taps, not pixels
+        tap = x[:, :, rows, cols]
+        if out is None:
+            out = tap.copy()
+            continue
+        arg = np.where(tap > out, k, arg)                    # strictly: ties keep the first
+        np.maximum(out, tap, out=out)                        # (arithmetic, not masks: faster)
     return out, (x.shape, arg, size, stride)
 
 
 def max_pool_backward(dout, cache):
     """Gradient dx of max pooling: each window's dout goes to its (first) maximum."""
     x_shape, arg, size, stride = cache
-    N, C, H, W = x_shape
     dout = as_array("dout", dout)
     check_shape("dout", dout, arg.shape, " (the pooling's output)")
-    Ho, Wo = arg.shape[2:]
-    rows = np.arange(Ho)[:, None] * stride + arg // size     # input row of each window's max
-    cols = np.arange(Wo)[None, :] * stride + arg % size
-    planes = np.arange(N * C).reshape(N, C, 1, 1)
-    flat = (planes * H + rows) * W + cols
-    dx = np.bincount(flat.ravel(), weights=dout.ravel(), minlength=N * C * H * W)
-    return dx.reshape(x_shape).astype(dout.dtype, copy=False)  # overlapping windows add up
+    dx = np.zeros(x_shape, dtype=dout.dtype)
+    for k, (_, rows, cols) in enumerate(_taps((size, size), stride, *arg.shape[2:])):
+        dx[:, :, rows, cols] += (arg == k) * dout            # overlapping windows add up
+    return dx

@@ -42,7 +42,7 @@ def rnn_step_backward(dh_next, cache):
 
 
 def lstm_step_forward(x, h_prev, c_prev, Wx, Wh, b):
-    """One LSTM step with gates (input, forget, output, candidate); returns (h_next, c_next, cache)."""
+    """One LSTM step, gates (input, forget, output, candidate): (h_next, c_next, cache)."""
     x, h_prev, Wx, Wh, b = _inputs(x, h_prev, Wx, Wh, b, 4)
     c_prev = as_array("c_prev (N, H)", c_prev, 2)
     check_shape("c_prev", c_prev, h_prev.shape, " (h_prev's shape)")
