@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from circuits.datasets import DATASETS, guide_points, loss_example, make_dataset, two_moons
+from circuits.datasets import (DATASETS, guide_points, loss_example, make_dataset, noisy_curve,
+                               noisy_surface, spirals, two_moons)
 
 SHAPED = [name for name in DATASETS if name != "guide"]
 
@@ -77,3 +78,19 @@ def test_n_must_be_a_whole_number():
         make_dataset("xor", 10.5)
     with pytest.raises(ValueError, match="version"):
         guide_points("code")
+
+
+def test_spirals_have_integer_classes_of_equal_size():
+    X, y = spirals(50, 4, 0.1, seed=3)
+    assert X.shape == (200, 2) and y.dtype.kind == "i"
+    assert np.bincount(y).tolist() == [50] * 4
+    assert np.array_equal(spirals(50, 4, 0.1, seed=3)[0], X)
+    with pytest.raises(ValueError, match="n_classes"):
+        spirals(10, 1)
+
+
+def test_regression_data_shapes_and_noise():
+    x, t = noisy_curve(30, 0.0, seed=1)
+    assert x.shape == (30, 1) and t == pytest.approx(np.sin(x[:, 0]) + x[:, 0] / 4)
+    X, t = noisy_surface(25, 0.0, seed=1)
+    assert X.shape == (25, 2) and t == pytest.approx(np.sin(2 * X[:, 0]) * np.cos(2 * X[:, 1]))
