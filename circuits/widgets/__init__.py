@@ -1,5 +1,6 @@
 """Sliders over pictures (needs ipywidgets): ``Explorer`` and every explorer the notebooks
 show, listed once in ``EXPLORERS`` for sweeps, tests and benchmarks."""
+from .batches import batch_explorer
 from .circuits import (circuit_explorer, expression_explorer, gate_explorer, neuron_explorer,
                        patterns_explorer)
 from .classifiers import (PointsExplorer, cost_explorer, descent_explorer, network_playground,
@@ -13,6 +14,7 @@ EXPLORERS = {f.__name__: f for f in (
     sigmoid_explorer, gate_explorer, random_search_explorer, h_error_explorer,
     landscape_explorer, wiggly_step_explorer, circuit_explorer, patterns_explorer,
     neuron_explorer, expression_explorer, backward_stepper,
+    batch_explorer,
     svm_explorer, network_playground, cost_explorer, descent_explorer,
 )}
 
