@@ -6,6 +6,9 @@ from .circuits import (circuit_explorer, expression_explorer, gate_explorer, neu
 from .classifiers import (PointsExplorer, cost_explorer, descent_explorer, network_playground,
                           svm_explorer)
 from .explorer import Explorer, sample_values, sweep
+from .multiclass import multiclass_explorer
+from .playground import dense_playground
+from .regression import regression_explorer
 from .single_gate import (h_error_explorer, landscape_explorer, random_search_explorer,
                           sigmoid_explorer, wiggly_step_explorer)
 from .stepper import BackwardStepper, backward_stepper
@@ -15,7 +18,9 @@ EXPLORERS = {f.__name__: f for f in (
     landscape_explorer, wiggly_step_explorer, circuit_explorer, patterns_explorer,
     neuron_explorer, expression_explorer, backward_stepper,
     batch_explorer,
-    svm_explorer, network_playground, cost_explorer, descent_explorer,
+    svm_explorer, network_playground, cost_explorer, descent_explorer, multiclass_explorer,
+    dense_playground,
+    regression_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
