@@ -1,0 +1,98 @@
+"""Explorer for chapter 3's regression: a small ReLU network fitted to a noisy curve, with
+sliders for its hidden units and its regularization over fits trained once, up front."""
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ipywidgets as W
+import numpy as np
+
+from .. import optim
+from ..datasets import noisy_curve
+from ..models.dense import DenseNet
+from ..plots.axes import few_ticks, title_text
+from ..plots.regression import plot_errors, plot_fit
+from ..train import fit
+from .explorer import Explorer
+
+HIDDEN = (1, 2, 4, 8, 16, 32)
+REGULARIZATION = (0.0, 0.01, 0.1, 1.0)
+
+
+def curve_truth(x):
+    """The noise-free curve behind ``circuits.datasets.noisy_curve``: sin(x) + x / 4."""
+    return np.sin(x) + np.asarray(x) / 4
+
+
+@dataclass(frozen=True)
+class CurveFits:
+    """Training and validation data, and a trained net per (hidden, regularization) with its
+    mean squared errors: ``nets``, ``training`` and ``validation`` are keyed by that pair."""
+
+    x: np.ndarray
+    t: np.ndarray
+    x_val: np.ndarray
+    t_val: np.ndarray
+    nets: dict
+    training: dict
+    validation: dict
+
+    def errors(self, regularization):
+        """(training, validation) errors for every size in HIDDEN at this regularization."""
+        return ([self.training[h, regularization] for h in HIDDEN],
+                [self.validation[h, regularization] for h in HIDDEN])
+
+
+def _mse(net, x, t):
+    return float(np.mean((net.scores(x)[:, 0] - t) ** 2))
+
+
+@lru_cache(maxsize=4)
+def curve_fits(n=20, noise=0.25, seed=0, iterations=500, learning_rate=0.03):
+    """Fit a DenseNet (1, H, 1) with loss "mse" by full-batch adam to ``noisy_curve(n, noise,
+    seed)`` for every H in HIDDEN and regularization in REGULARIZATION (each net starting from
+    rng ``seed``); validation: 100 points of ``noisy_curve`` with seed + 1. Cached: treat the
+    nets as read-only."""
+    x, t = noisy_curve(n, noise, seed)
+    x_val, t_val = noisy_curve(100, noise, seed + 1)
+    nets, training, validation = {}, {}, {}
+    for h in HIDDEN:
+        for reg in REGULARIZATION:
+            net = DenseNet((1, h, 1), np.random.default_rng(seed), loss="mse",
+                           regularization=reg)
+            fit(net, x, t, optim.adam, {"learning_rate": learning_rate}, iterations,
+                every=max(iterations, 1))          # keep only the start and the end
+            nets[h, reg] = net
+            training[h, reg], validation[h, reg] = _mse(net, x, t), _mse(net, x_val, t_val)
+    return CurveFits(x, t, x_val, t_val, nets, training, validation)
+
+
+def regression_explorer(hidden=8, regularization=0.0, n=20, noise=0.25, seed=0,
+                        iterations=500):
+    """Move the hidden units and the regularization of a network fitted to a noisy curve; see
+    the fit, the held-out points, and the training and validation errors of every size."""
+    if hidden not in HIDDEN or regularization not in REGULARIZATION:
+        raise ValueError(f"hidden must be one of {HIDDEN} and regularization one of "
+                         f"{REGULARIZATION}, got {hidden} and {regularization}")
+    fits = curve_fits(n, noise, seed, iterations)
+    span = (-3.0, 3.0)
+
+    def draw(fig, hidden, regularization):
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+        net = fits.nets[hidden, regularization]
+        plot_fit(fits.x, fits.t, net.scores, left, truth=curve_truth,
+                 validation=(fits.x_val, fits.t_val), span=span, n=120, legend=False)
+        left.set(ylim=(-2.2, 2.2))
+        few_ticks(left, span, (-2, 2))
+        title_text(left, f"{hidden} hidden, regularization {regularization:g}")
+        plot_errors(HIDDEN, *fits.errors(regularization), right, now=hidden, noise=noise,
+                    legend=False)
+        title_text(right, "every size at this regularization")
+        return (f"training error {fits.training[hidden, regularization]:.3f}, validation error "
+                f"{fits.validation[hidden, regularization]:.3f} (noise variance {noise ** 2:.4g})")
+
+    controls = {
+        "hidden": W.SelectionSlider(options=HIDDEN, value=hidden, description="hidden"),
+        "regularization": W.SelectionSlider(options=REGULARIZATION, value=regularization,
+                                            description="regularization"),
+    }
+    return Explorer(draw, controls, figsize=(8, 3.2))
