@@ -40,6 +40,8 @@ RANGES = {                      # (low, high, low end open, high end open)
     "beta2": (0.0, 1.0, False, True),
     "epsilon": (0.0, math.inf, True, False),
 }
+SETTINGS = {rule: [(key, default, *RANGES[key][:2]) for key, default in DEFAULTS[rule].items()]
+            for rule in DEFAULTS}
 LABELS = {key: f"config[{key!r}]" for key in RANGES}    # names for the error messages
 KEYS = {rule: set(DEFAULTS[rule]) | set(STATE[rule]) for rule in DEFAULTS}
 ALL_KEYS = sorted(set().union(*KEYS.values()))
@@ -51,8 +53,8 @@ def _key_error(rule, key):
         return ValueError(f"{rule} does not use config key {key!r} (that is for "
                           f"{', '.join(users)}); {rule} knows {sorted(KEYS[rule])}")
     close = difflib.get_close_matches(str(key), ALL_KEYS, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return ValueError(f"unknown config key {key!r}{hint} {rule} knows {sorted(KEYS[rule])}; "
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return ValueError(f"unknown config key {key!r}{hint}; {rule} knows {sorted(KEYS[rule])}; "
                       f"all known keys: {ALL_KEYS}")
 
 
@@ -67,8 +69,11 @@ def _setup(rule, w, dw, config):
         raise ValueError(f"dw has shape {dw.shape} but w has shape {w.shape}; they must match")
     if not KEYS[rule].issuperset(config):
         raise _key_error(rule, min(config.keys() - KEYS[rule], key=str))
-    for key, default in DEFAULTS[rule].items():
-        config[key] = as_scalar(LABELS[key], config.get(key, default), *RANGES[key])
+    for key, default, low, high in SETTINGS[rule]:
+        value = config.get(key, default)
+        if type(value) is not float or not low < value < high:   # a quick yes for most values
+            value = as_scalar(LABELS[key], value, *RANGES[key])
+        config[key] = value
     for key in STATE[rule]:
         if key == "t":
             t = config.setdefault("t", 0)

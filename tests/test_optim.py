@@ -134,11 +134,11 @@ def test_rules_accept_lists_and_scalars(name):
 
 
 def test_a_misspelt_key_is_an_error_that_suggests_the_right_one():
-    with pytest.raises(ValueError, match=r"'learning_rte'; did you mean 'learning_rate'\?"):
+    with pytest.raises(ValueError, match=r"'learning_rte' \(did you mean 'learning_rate'\?\)"):
         sgd(W0, W0, {"learning_rte": 0.1})
-    with pytest.raises(ValueError, match=r"'beta_1'; did you mean 'beta1'\?.*adam knows"):
+    with pytest.raises(ValueError, match=r"'beta_1' \(did you mean 'beta1'\?\); adam knows"):
         adam(W0, W0, {"beta_1": 0.9})
-    with pytest.raises(ValueError, match=r"unknown config key 'zzz'.*all known keys"):
+    with pytest.raises(ValueError, match=r"key 'zzz'; rmsprop knows .*; all known keys"):
         rmsprop(W0, W0, {"zzz": 1})
 
 
