@@ -82,7 +82,7 @@ class PointsExplorer(Explorer):
         self.X, self.labels = np.zeros((0, 2)), np.zeros(0)
         self.source = None                         # which dataset the points came from
         self.data_axes = None                      # the axes clicks are read in
-        controls = dict(controls, mode=W.ToggleButtons(options=self.MODES, value="add +1",
+        controls = dict(controls, mode=W.ToggleButtons(options=self.MODES, value=self.MODES[0],
                                                        description="click to"),
                         reset=W.Button(description="reset points"))
         self._draw_data = draw
@@ -117,8 +117,12 @@ class PointsExplorer(Explorer):
             self.X, self.labels = np.delete(self.X, nearest, 0), np.delete(self.labels, nearest)
         else:
             self.X = np.vstack([self.X, [x, y]])
-            self.labels = np.append(self.labels, 1.0 if mode == "add +1" else -1.0)
+            self.labels = np.append(self.labels, self.label_of(mode))
         self.redraw()
+
+    def label_of(self, mode):
+        """The label a click adds in ``mode``."""
+        return 1.0 if mode == "add +1" else -1.0
 
     def pixel_to_data(self, px, py):
         """Image pixel (from the top-left corner) -> data coordinates of the clickable axes."""

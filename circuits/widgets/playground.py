@@ -1,0 +1,202 @@
+"""The grown playground: a DenseNet on spirals of 2, 3 or 4 classes (softmax or hinge) or on a
+regression surface; click to add points of a chosen class or target value, scrub the training."""
+from functools import lru_cache
+
+import ipywidgets as W
+import numpy as np
+
+from .. import optim
+from ..datasets import noisy_surface, spirals
+from ..metrics import per_class_accuracy
+from ..models.dense import DenseNet
+from ..plots.axes import few_ticks
+from ..plots.classifier import grid
+from ..plots.curves import plot_curves
+from ..plots.regions import plot_regions
+from ..train import fit
+from .classifiers import PointsExplorer
+from .explorer import log_slider
+
+TASKS = {"2 classes": 2, "3 classes": 3, "4 classes": 4, "regression": 0}   # 0: no classes
+BOX = (-1.25, 1.25, -1.25, 1.25)             # the pictured square, unless points lie outside
+TARGETS = (-1.2, 1.2)                        # the colour range of regression targets
+
+
+def task_data(task, n, noise, seed=0):
+    """The points of a playground task: spirals with labels 0 ... k-1 (about ``n`` points in
+    all), or ``noisy_surface`` with real targets."""
+    if task not in TASKS:
+        raise ValueError(f"task must be one of {list(TASKS)}, got {task!r}")
+    if task == "regression":
+        return noisy_surface(n, noise, seed)
+    return spirals(n // TASKS[task], TASKS[task], noise, seed)
+
+
+def train_playground(X, labels, task, loss="softmax", hidden=16, learning_rate=0.2,
+                     regularization=1e-3, iterations=300, every=10, seed=0):
+    """A 2-``hidden``-outputs DenseNet trained full-batch with momentum on the task's points:
+    (net, History with a snapshot every ``every`` steps). ``loss`` "hinge" is the binary hinge
+    on 2 classes and the multiclass SVM on more; regression always uses squared error."""
+    if task not in TASKS:
+        raise ValueError(f"task must be one of {list(TASKS)}, got {task!r}")
+    if loss not in ("softmax", "hinge"):
+        raise ValueError(f"loss must be 'softmax' or 'hinge', got {loss!r}")
+    k = TASKS[task]
+    if task == "regression":
+        name, outputs, target = "mse", 1, np.asarray(labels, float)
+    elif loss == "hinge" and k == 2:
+        name, outputs, target = "hinge", 1, np.where(np.asarray(labels) > 0, 1.0, -1.0)
+    else:
+        name, outputs, target = ("svm" if loss == "hinge" else "softmax"), k, \
+            np.asarray(labels).astype(int)
+    net = DenseNet((2, hidden, outputs), np.random.default_rng(seed), loss=name,
+                   regularization=regularization)
+    history = fit(net, np.asarray(X, float), target, optim.sgd_momentum,
+                  {"learning_rate": learning_rate}, iterations, every=every)
+    return net, history
+
+
+def predicted_classes(net, X):
+    """Class labels 0 ... k-1 of the rows of X (a binary hinge net's +1 is class 1)."""
+    p = net.predict(X)
+    return (p > 0).astype(int) if net.loss_name == "hinge" else p
+
+
+def _extent(X):
+    lo, hi = np.minimum(X.min(axis=0, initial=0) - 0.1, BOX[::2]), \
+        np.maximum(X.max(axis=0, initial=0) + 0.1, BOX[1::2])
+    return lo[0], hi[0], lo[1], hi[1]
+
+
+def _plot_surface(ax, cax, net, X, targets, extent, n=50):
+    """The predicted surface as a colour map, the points coloured by target, a colour bar."""
+    _, _, points = grid(extent, n)
+    style = dict(cmap="coolwarm", vmin=TARGETS[0], vmax=TARGETS[1])
+    image = ax.imshow(net.scores(points).reshape(n, n), origin="lower", extent=extent,
+                      aspect="auto", **style)
+    ax.scatter(X[:, 0], X[:, 1], c=targets, s=16, edgecolors="k", linewidths=0.5, **style)
+    bar = ax.figure.colorbar(image, cax=cax)
+    bar.set_ticks([TARGETS[0], 0, TARGETS[1]])
+    cax.set_title("value", fontsize="x-small")
+
+
+def _plot_cost(ax, history, now):
+    """The squared-error cost against the iteration (regression has no accuracy)."""
+    it, top = history.iterations, max(float(history.cost.max()), 1e-12)
+    ax.plot(it, history.cost, color="tab:purple", lw=1.2)
+    ax.axvline(now, color="0.4", lw=0.8, ls=":")
+    ax.set(xlabel="iteration", ylim=(0, 1.05 * top), xlim=(0, it[-1]))
+    few_ticks(ax, (0, it[-1]), (0, top))
+    ax.set_ylabel("cost", fontsize="small")
+
+
+class PlaygroundExplorer(PointsExplorer):
+    """A PointsExplorer whose clicks add a point of class 0 ... k-1, or (regression) a point
+    with the target value of the ``target`` slider; the modes follow the ``task`` control."""
+
+    def __init__(self, draw, controls, **kwargs):
+        self.MODES = self.modes(controls["task"].value)
+        self._quiet = False
+        super().__init__(draw, controls, **kwargs)
+
+    @staticmethod
+    def modes(task):
+        """What a click can do in ``task``."""
+        adds = ["add point"] if task == "regression" else \
+            [f"add class {c}" for c in range(TASKS[task])]
+        return (*adds, "remove")
+
+    def label_of(self, mode):
+        if mode == "add point":
+            return float(self.controls["target"].value)
+        return float(mode.removeprefix("add class "))
+
+    def _on_change(self, change):
+        if self._quiet:
+            return
+        if change["owner"] is self.controls["task"]:
+            self._quiet = True                        # new options: no redraw for the mode
+            try:
+                self.controls["mode"].options = self.modes(change["new"])
+            finally:
+                self._quiet = False
+        self.redraw()
+
+
+def dense_playground(task="3 classes", n=120, noise=0.1, hidden=16, learning_rate=0.2,
+                     regularization=1e-3, loss="softmax", iteration=300, target=0.5, seed=0,
+                     iterations=300, every=10):
+    """A DenseNet (one hidden ReLU layer) on 2, 3 or 4 spiral arms or a regression surface:
+    click to add points, scrub the training, change the width, learning rate and spring."""
+    if task not in TASKS:
+        raise ValueError(f"task must be one of {list(TASKS)}, got {task!r}")
+    if isinstance(every, bool) or not isinstance(every, int) or every < 1 \
+            or not isinstance(iterations, int) or iterations < every:
+        raise ValueError(f"need whole numbers 1 <= every <= iterations, got every={every!r}, "
+                         f"iterations={iterations!r}")
+    if not 0 <= iteration <= iterations:
+        raise ValueError(f"iteration must lie in 0 ... {iterations}, got {iteration}")
+
+    @lru_cache(maxsize=64)
+    def run(points, labels, task, loss, hidden, learning_rate, regularization):
+        X, y = np.frombuffer(points).reshape(-1, 2), np.frombuffer(labels)
+        try:
+            return train_playground(X, y, task, loss, hidden, learning_rate, regularization,
+                                    iterations, every, seed)
+        except FloatingPointError as error:
+            return None, str(error)
+
+    def draw(fig, explorer, task, noise, hidden, learning_rate, regularization, loss,
+             iteration, target):
+        if explorer.source != (task, noise):
+            explorer.load(*task_data(task, n, noise, seed), (task, noise))
+        X, labels, k = explorer.X, explorer.labels, TASKS[task]
+        net, history = run(X.tobytes(), labels.tobytes(), task,
+                           loss if k else "softmax",          # regression: one key, any loss
+                           hidden, learning_rate, regularization)
+        extent = _extent(X)
+        left = fig.add_axes((0.07, 0.15, 0.36, 0.75))
+        right = fig.add_axes((0.58, 0.15, 0.33, 0.75))
+        left.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
+        few_ticks(left, extent[:2], extent[2:])
+        explorer.net = explorer.history = None
+        if net is None:                               # training blew up: show the points only
+            left.scatter(X[:, 0], X[:, 1], c="0.5", s=12)
+            right.set_axis_off()
+            return f"{history}", left
+        row = history.index(iteration)
+        net.params = history.parameters[row]
+        explorer.net, explorer.history = net, history      # what is shown, for a notebook
+        if k:
+            plot_regions(lambda P: predicted_classes(net, P), X, labels, left, extent=extent,
+                         n=60)
+            plot_curves(history.cost, history.accuracy, right, iterations=history.iterations,
+                        now=history.iterations[row], legend=False)
+            share = per_class_accuracy(labels, predicted_classes(net, X), k)
+            text = f"accuracy {history.accuracy[row]:.0%}, per class " + ", ".join(
+                f"{c}: {a:.0%}" for c, a in enumerate(share) if a == a)   # a != a: no points
+        else:
+            _plot_surface(left, fig.add_axes((0.44, 0.15, 0.015, 0.75)), net, X, labels, extent)
+            _plot_cost(right, history, history.iterations[row])
+            text = "points coloured by their target, background: the net's prediction"
+        name = {"mse": "squared error", "hinge": "hinge", "svm": "multiclass hinge",
+                "softmax": "softmax"}[net.loss_name]
+        left.set_title(f"{task}: iteration {history.iterations[row]}, {len(X)} points",
+                       fontsize="small", y=1)
+        right.set_title(f"{name}: cost" + (" and accuracy" if k else ""), fontsize="small",
+                        y=1)
+        return f"iteration {history.iterations[row]}: cost {history.cost[row]:.3f}; {text}", left
+
+    controls = {
+        "task": W.Dropdown(options=list(TASKS), value=task, description="task"),
+        "noise": W.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise"),
+        "hidden": W.IntSlider(value=hidden, min=1, max=40, description="hidden units"),
+        "learning_rate": log_slider(learning_rate, -3, 0.5, "learning rate"),
+        "regularization": log_slider(regularization, -5, 0, "regularization"),
+        "loss": W.Dropdown(options=["softmax", "hinge"], value=loss, description="loss"),
+        "iteration": W.IntSlider(value=iteration, min=0, max=iterations, step=every,
+                                 description="iteration"),
+        "target": W.FloatSlider(value=target, min=TARGETS[0], max=TARGETS[1], step=0.1,
+                                description="click target"),
+    }
+    return PlaygroundExplorer(draw, controls, figsize=(8.5, 3.6))
