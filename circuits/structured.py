@@ -104,13 +104,14 @@ def _indicators(labels, n_labels):
 
 
 def structured_hinge(unary_scores, pairwise, true_labels):
-    """max over labellings of [score + hamming] - score(true): (loss, d_unary_scores, d_pairwise)."""
+    """max over labellings of [score + hamming] - score(true); (loss, d_unary, d_pairwise)."""
     unary_scores, pairwise = _check_scores(unary_scores, pairwise)
     true_labels = _check_labels(true_labels, *unary_scores.shape, what="true_labels")
     best, augmented_score = loss_augmented_best(unary_scores, pairwise, true_labels)
     loss = augmented_score - sequence_score(unary_scores, pairwise, true_labels)
     best_unary, best_pairs = _indicators(best, unary_scores.shape[1])
     true_unary, true_pairs = _indicators(true_labels, unary_scores.shape[1])
+    # the truth is a candidate, so loss >= 0; max() only clears rounding (-1e-16)
     return max(loss, 0.0), best_unary - true_unary, best_pairs - true_pairs
 
 
@@ -179,7 +180,7 @@ def train_structured(X_seqs, Y_seqs, n_labels, steps, learning_rate, rng, pairwi
 
 
 def accuracy(X_seqs, Y_seqs, weights, whole=False):
-    """Fraction of positions labelled right by Viterbi decoding (of whole sequences if ``whole``)."""
+    """Fraction of positions (of whole sequences if ``whole``) that Viterbi decodes right."""
     U, P = weights
     right = np.array([best_sequence(X @ U.T, P)[0] == Y for X, Y in zip(X_seqs, Y_seqs)])
     return float(right.all(axis=1).mean() if whole else right.mean())

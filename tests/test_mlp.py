@@ -181,3 +181,5 @@ def test_errors_are_named():
         max_margin_loss(model, np.zeros((2, 2)), np.array([0.0, 1.0]))
     with pytest.raises(ValueError, match=r"\(N, d\)"):
         max_margin_loss(model, np.zeros((2, 2)), np.array([1.0]))
+    with pytest.raises(ValueError, match="one score per point, the model gives 2"):
+        max_margin_loss(MLP(2, [3, 2], _rng(0)), np.zeros((2, 2)), np.array([1.0, -1.0]))

@@ -92,7 +92,8 @@ class Layer(Module):
 
     def __repr__(self):
         first = self.neurons[0]
-        return f"Layer({len(first.w)} -> {len(self.neurons)}, {'ReLU' if first.nonlinear else 'linear'})"
+        kind = "ReLU" if first.nonlinear else "linear"
+        return f"Layer({len(first.w)} -> {len(self.neurons)}, {kind})"
 
 
 class MLP(Module):
@@ -134,6 +135,9 @@ def max_margin_loss(model, X, y, alpha=1e-4):
     if not np.all(np.isin(y, (1.0, -1.0))):
         raise ValueError(f"labels must be +1 or -1, got {sorted(set(y.tolist()))}")
     scores = [model(row) for row in X.tolist()]
+    if not isinstance(scores[0], Unit):
+        raise ValueError(f"the max-margin loss needs one score per point, the model gives "
+                         f"{len(scores[0])}")
     margins = [(1.0 - label * s).relu() for label, s in zip(y.tolist(), scores)]
     data_loss = sum(margins) * (1.0 / len(margins))
     reg_loss = alpha * sum(p * p for p in model.parameters())
