@@ -1,0 +1,94 @@
+"""The grown playground: every task draws, clicks add points of the chosen class (or target)
+and retrain, the click modes follow the task, bad input is refused with a clear message."""
+import numpy as np
+import pytest
+
+pytest.importorskip("ipywidgets")
+from circuits.widgets import dense_playground  # noqa: E402
+from circuits.widgets.playground import TASKS, task_data, train_playground  # noqa: E402
+
+
+def small(**kwargs):
+    return dense_playground(**{"n": 40, "hidden": 6, "iterations": 60, "iteration": 60,
+                               "every": 10, **kwargs})
+
+
+@pytest.mark.parametrize("task", list(TASKS))
+def test_each_task_draws_its_points_regions_and_curves(task):
+    e = small(task=task)
+    assert e.error is None and bytes(e.image.value).startswith(b"\x89PNG")
+    X, labels = task_data(task, 40, 0.1, 0)
+    assert np.array_equal(e.X, X) and np.array_equal(e.labels, labels)
+    assert ("accuracy" in e.readout.value) == (task != "regression")
+    left = e.data_axes
+    assert left.get_xlabel() == "x" and left.get_ylabel() == "y"
+    if task != "regression":                  # one legend entry per class
+        entries = [t.get_text() for t in left.get_legend().get_texts()]
+        assert entries == [f"class {c}" for c in range(TASKS[task])]
+    else:                                     # a colour bar beside the surface
+        assert len(e.figure.axes) == 3
+
+
+def test_click_adds_a_point_of_the_chosen_class_and_retrains():
+    e = small(task="3 classes")
+    n, picture, before = len(e.labels), bytes(e.image.value), e.history
+    assert e.controls["mode"].options == ("add class 0", "add class 1", "add class 2", "remove")
+    e.controls["mode"].value = "add class 2"
+    e.click(0.9, -0.9)
+    assert len(e.labels) == n + 1 and e.labels[-1] == 2 and e.X[-1].tolist() == [0.9, -0.9]
+    assert bytes(e.image.value) != picture and e.history is not before
+    _, again = train_playground(e.X, e.labels, "3 classes", hidden=6, iterations=60, every=10)
+    assert np.array_equal(e.history.cost, again.cost)      # trained on the new points
+    assert e.net.predict(np.array([[0.9, -0.9]])).shape == (1,)
+
+
+def test_a_regression_click_adds_the_target_of_the_slider():
+    e = small(task="regression")
+    assert e.controls["mode"].options == ("add point", "remove")
+    e.set(target=-0.7)
+    n = len(e.labels)
+    e.click(0.1, 0.2)
+    assert len(e.labels) == n + 1 and e.labels[-1] == pytest.approx(-0.7)
+    e.controls["mode"].value = "remove"
+    e.click(0.1, 0.2)
+    assert len(e.labels) == n and not np.any(np.all(e.X == [0.1, 0.2], axis=1))
+
+
+def test_changing_the_task_changes_the_modes_and_the_data_and_redraws_once():
+    e = small(task="2 classes")
+    redraws = []
+    original = e.redraw
+    e.redraw = lambda: (redraws.append(1), original())
+    e.set(task="4 classes")
+    assert len(redraws) == 1
+    assert e.controls["mode"].options[:4] == tuple(f"add class {c}" for c in range(4))
+    assert set(e.labels.tolist()) == {0, 1, 2, 3}
+
+
+def test_hinge_means_one_score_for_two_classes_and_the_multiclass_svm_for_more():
+    X, y = task_data("2 classes", 40, 0.1)
+    net, history = train_playground(X, y, "2 classes", "hinge", hidden=6, iterations=50)
+    assert net.loss_name == "hinge" and net.sizes == (2, 6, 1)
+    assert history.accuracy[-1] > 0.7                     # labels 0/1 were trained as -1/+1
+    X, y = task_data("3 classes", 60, 0.1)
+    net, _ = train_playground(X, y, "3 classes", "hinge", hidden=6, iterations=5)
+    assert net.loss_name == "svm" and net.sizes == (2, 6, 3)
+
+
+def test_a_learning_rate_that_blows_up_is_reported_not_raised():
+    e = small(task="regression", hidden=32, learning_rate=3.0)
+    assert e.error is None and "lower the learning rate" in e.readout.value
+    e.set(learning_rate=0.1)
+    assert "cost" in e.readout.value and e.history is not None
+
+
+def test_bad_input_is_refused_with_a_clear_message():
+    with pytest.raises(ValueError, match=r"task must be one of .*'3 classes'.*got '5 classes'"):
+        dense_playground(task="5 classes")
+    with pytest.raises(ValueError, match="every <= iterations, got every=0"):
+        dense_playground(every=0)
+    with pytest.raises(ValueError, match=r"iteration must lie in 0 \.\.\. 300, got 400"):
+        dense_playground(iteration=400)
+    X, y = task_data("3 classes", 30, 0.1)
+    with pytest.raises(ValueError, match="loss must be 'softmax' or 'hinge', got 'mse'"):
+        train_playground(X, y, "3 classes", "mse")
