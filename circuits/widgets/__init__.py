@@ -6,6 +6,7 @@ from .circuits import (circuit_explorer, expression_explorer, gate_explorer, neu
 from .classifiers import (PointsExplorer, cost_explorer, descent_explorer, network_playground,
                           svm_explorer)
 from .explorer import Explorer, sample_values, sweep
+from .mlp import moons_explorer
 from .multiclass import multiclass_explorer
 from .playground import dense_playground
 from .regression import regression_explorer
@@ -19,7 +20,7 @@ EXPLORERS = {f.__name__: f for f in (
     neuron_explorer, expression_explorer, backward_stepper,
     batch_explorer,
     svm_explorer, network_playground, cost_explorer, descent_explorer, multiclass_explorer,
-    dense_playground,
+    dense_playground, moons_explorer,
     regression_explorer,
 )}
 
