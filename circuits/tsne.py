@@ -15,10 +15,10 @@ EXAGGERATION = 12.0
 TINY = np.finfo(float).tiny                                   # log(max(p, TINY)): 0 log 0 = 0
 
 
-def pairwise_squared_distances(X):
-    """Matrix of squared Euclidean distances between the rows of X (N, D)."""
+def pairwise_squared_distances(X, out=None):
+    """Matrix of squared Euclidean distances between the rows of X (N, D), into ``out`` if given."""
     sq = np.einsum("ij,ij->i", X, X)
-    D = X @ X.T
+    D = np.matmul(X, X.T, out=out)
     D *= -2                                                   # in place: fewer big temporaries
     D += sq[:, None]
     D += sq[None, :]
@@ -27,9 +27,9 @@ def pairwise_squared_distances(X):
     return D
 
 
-def _row_entropy(D, beta):
-    """Each row's conditional distribution for precisions beta, and its entropy in nats."""
-    P = np.exp(D * -beta[:, None])
+def _row_entropy(D, beta, P):
+    """Each row's conditional distribution for precisions beta (into P), and its entropy in nats."""
+    np.exp(np.multiply(D, -beta[:, None], out=P), out=P)
     np.fill_diagonal(P, 0)                                    # a point is not its own neighbour
     total = P.sum(axis=1)
     H = np.log(total) + beta * np.einsum("ij,ij->i", D, P) / total
@@ -47,8 +47,9 @@ def conditional_probabilities(distances, perplexity, tol=1e-5, max_steps=200):
     np.fill_diagonal(D, 0)
     target = np.log(perplexity)
     beta, low, high = np.ones(N), np.zeros(N), np.full(N, np.inf)
+    P = np.empty_like(D)                                      # reused: fresh big arrays are slow
     for _ in range(max_steps):                                # bisection on all rows at once
-        P, H = _row_entropy(D, beta)
+        P, H = _row_entropy(D, beta, P)
         gap = H - target
         if np.all(np.abs(gap) < tol):
             break
@@ -77,38 +78,37 @@ def kl_divergence_and_gradient(P, Y, exaggeration=1.0):
     ``exaggeration`` multiplies the attraction (P) in the gradient only, as early
     exaggeration does; the KL returned is always that of the plain P.
     """
-    P, Y = np.asarray(P, dtype=float), np.asarray(Y, dtype=float)
-    N = _square(P, "P")
-    if Y.ndim != 2 or Y.shape[0] != N:
-        raise ValueError(f"Y must have shape ({N}, d) to match P {P.shape}, got {Y.shape}")
-    if abs(P.sum() - 1) > 1e-6:
-        raise ValueError(f"P must sum to 1 (a joint distribution), it sums to {P.sum():.6g}")
-    D = pairwise_squared_distances(Y)
-    log_term = np.log1p(D)                                    # -log of the unnormalised q
+    P, Y = _check_problem(P, Y)
+    return _kl_and_gradient(P, Y, exaggeration, _sum_p_log_p(P), np.empty_like(P), np.empty_like(P))
+
+
+def _kl_and_gradient(P, Y, exaggeration, sum_p_log_p, D, buffer):
+    """The work of kl_divergence_and_gradient, in two (N, N) buffers that embed reuses."""
+    pairwise_squared_distances(Y, out=D)
+    np.log1p(D, out=buffer)                                   # -log of the unnormalised q
     D += 1
     kernel = np.reciprocal(D, out=D)                          # Student-t, one degree of freedom
     np.fill_diagonal(kernel, 0)
     total = kernel.sum()
-    cross_entropy = _dot(P, log_term) + np.log(total)         # -sum p log q, q = kernel / total
-    buffer = log_term                                         # reused: big temporaries are slow
-    neg_entropy = _dot(P, np.log(np.maximum(P, TINY, out=buffer), out=buffer))   # sum p log p
-    kl = neg_entropy + cross_entropy
-    W = np.multiply(kernel, -1 / total, out=buffer)           # -q
-    W += P if exaggeration == 1 else exaggeration * P         # p - q, attraction maybe scaled
-    W *= kernel
-    grad = 4 * (W.sum(axis=1)[:, None] * Y - W @ Y)           # 4 sum_j w_ij (y_i - y_j)
+    kl = sum_p_log_p + _dot(P, buffer) + np.log(total)        # log q = -log(1 + d) - log(total)
+    W = np.multiply(kernel, -1 / (exaggeration * total), out=buffer)   # -q / exaggeration
+    W += P
+    W *= kernel                                               # (p - q / exaggeration) kernel
+    grad = 4 * exaggeration * (W.sum(axis=1)[:, None] * Y - W @ Y)   # 4 sum_j w_ij (y_i - y_j)
     return kl, grad
 
 
 def embed(P, Y, iterations, learning_rate=None):
     """Gradient descent from Y on KL(P || Q); returns (Y, KL after each iteration)."""
-    Y = np.array(Y, dtype=float)
+    P, Y = _check_problem(P, np.array(Y, dtype=float))
     N = len(Y)
     rate = max(N / EXAGGERATION / 4, 50) if learning_rate is None else learning_rate
     early = min(250, iterations // 4)
     update, gains, kls = np.zeros_like(Y), np.ones_like(Y), []
+    sum_p_log_p, D, buffer = _sum_p_log_p(P), np.empty_like(P), np.empty_like(P)
     for t in range(iterations):
-        kl, grad = kl_divergence_and_gradient(P, Y, EXAGGERATION if t < early else 1.0)
+        exaggeration = EXAGGERATION if t < early else 1.0
+        kl, grad = _kl_and_gradient(P, Y, exaggeration, sum_p_log_p, D, buffer)
         momentum = 0.5 if t < early else 0.8
         same = np.sign(grad) == np.sign(update)               # still heading the same way?
         gains = np.maximum(np.where(same, gains * 0.8, gains + 0.2), 0.01)
@@ -136,6 +136,20 @@ def tsne(X, perplexity=30.0, iterations=1000, rng=None):
     P = joint_probabilities(conditional_probabilities(pairwise_squared_distances(X), perplexity))
     Y, _ = embed(P, rng.normal(scale=1e-4, size=(len(X), 2)), iterations)
     return Y, kl_divergence_and_gradient(P, Y)[0]
+
+
+def _check_problem(P, Y):
+    P, Y = np.asarray(P, dtype=float), np.asarray(Y, dtype=float)
+    N = _square(P, "P")
+    if Y.ndim != 2 or Y.shape[0] != N:
+        raise ValueError(f"Y must have shape ({N}, d) to match P {P.shape}, got {Y.shape}")
+    if abs(P.sum() - 1) > 1e-6:
+        raise ValueError(f"P must sum to 1 (a joint distribution), it sums to {P.sum():.6g}")
+    return P, Y
+
+
+def _sum_p_log_p(P):
+    return _dot(P, np.log(np.maximum(P, TINY)))               # 0 log 0 = 0
 
 
 def _dot(A, B):
