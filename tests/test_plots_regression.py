@@ -50,13 +50,15 @@ def test_plot_surface_puts_each_value_where_its_point_is(ax):
     image = ax.images[0]
     assert np.array_equal(image.get_array(), z) and image.origin == "lower"
     assert len(ax.figure.axes) == 2                                  # the colour bar
+    assert ax.figure.axes[1].get_ylabel() == "value"
     assert ax.get_xlabel() == "x0" and ax.get_ylabel() == "x1"
 
 
 def test_plot_surface_shares_limits_and_survives_a_flat_function(ax):
     z = plot_surface(lambda P: np.zeros((len(P), 1)), ax, n=4, limits=(-1, 1),
-                     colorbar=False, points=np.zeros((3, 2)), title="flat")
+                     colorbar=False, points=np.zeros((3, 2)), title="flat", cmap="RdBu")
     assert np.all(z == 0) and ax.images[0].get_clim() == (-1, 1)
+    assert ax.images[0].get_cmap().name == "RdBu"
     assert len(ax.figure.axes) == 1 and ax.get_title() == "flat"
 
 

@@ -5,8 +5,8 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 from circuits.datasets import noisy_curve  # noqa: E402
-from circuits.widgets.regression import (HIDDEN, REGULARIZATION, curve_fits,  # noqa: E402
-                                         curve_truth, regression_explorer)
+from circuits.widgets.regression import (HIDDEN, REGULARIZATION, _curve_fits,  # noqa: E402
+                                         curve_fits, curve_truth, regression_explorer)
 
 SMALL = dict(n=12, noise=0.2, seed=3, iterations=30)
 
@@ -28,10 +28,10 @@ def test_every_setting_is_fitted_and_its_errors_are_the_nets_errors():
 
 
 def test_fits_are_repeatable_and_training_lowers_the_error():
-    again = curve_fits.__wrapped__(**SMALL)                  # computed afresh, not the cache
+    again = _curve_fits.__wrapped__(12, 0.2, 3, 30, 0.03)    # computed afresh, not the cache
     fits = curve_fits(**SMALL)
-    assert fits.training == again.training
-    untrained = curve_fits.__wrapped__(**dict(SMALL, iterations=0))
+    assert fits.training == again.training and fits is curve_fits(12, 0.2, 3, 30)
+    untrained = curve_fits(**dict(SMALL, iterations=0))
     assert fits.training[8, 0.0] < untrained.training[8, 0.0]
 
 

@@ -43,14 +43,15 @@ def plot_fit(x, t, predict, ax=None, truth=None, validation=None, span=None, n=2
 
 
 def plot_surface(predict, ax=None, extent=(-1.0, 1.0, -1.0, 1.0), n=60, points=None,
-                 limits=None, colorbar=True, title=None):
+                 limits=None, colorbar=True, title=None, label="value", cmap="viridis"):
     """``predict`` over a grid on ``extent`` as a picture with contour lines and (with
-    ``colorbar``) a colour bar; ``points`` (X of shape (N, 2)) as dots. Returns the grid values."""
+    ``colorbar``) a colour bar named ``label``; ``points`` (X of shape (N, 2)) as dots; colours
+    from ``limits`` = (low, high) (default: the values' range). Returns the grid values."""
     ax = new_axes(ax)
     xs, ys, P = grid(extent, n)
     z = _predictions(predict, P, n * n).reshape(n, n)
     lo, hi = limits if limits is not None else (z.min(), z.max())
-    image = ax.imshow(z, origin="lower", extent=extent, cmap="viridis", vmin=lo, vmax=hi,
+    image = ax.imshow(z, origin="lower", extent=extent, cmap=cmap, vmin=lo, vmax=hi,
                       aspect="auto")
     if z.max() > z.min():
         ax.contour(xs, ys, z, levels=np.linspace(lo, hi, 9)[1:-1], colors="w",
@@ -59,7 +60,7 @@ def plot_surface(predict, ax=None, extent=(-1.0, 1.0, -1.0, 1.0), n=60, points=N
         points = np.asarray(points, float)
         ax.plot(points[:, 0], points[:, 1], ls="none", marker=".", ms=3, color="k")
     if colorbar:
-        ax.figure.colorbar(image, ax=ax, label="value")
+        ax.figure.colorbar(image, ax=ax, label=label)
     ax.set(xlabel="x0", ylabel="x1", xlim=extent[:2], ylim=extent[2:])
     if title is not None:
         ax.set_title(title)

@@ -46,12 +46,16 @@ def _mse(net, x, t):
     return float(np.mean((net.scores(x)[:, 0] - t) ** 2))
 
 
-@lru_cache(maxsize=4)
 def curve_fits(n=20, noise=0.25, seed=0, iterations=500, learning_rate=0.03):
     """Fit a DenseNet (1, H, 1) with loss "mse" by full-batch adam to ``noisy_curve(n, noise,
     seed)`` for every H in HIDDEN and regularization in REGULARIZATION (each net starting from
     rng ``seed``); validation: 100 points of ``noisy_curve`` with seed + 1. Cached: treat the
     nets as read-only."""
+    return _curve_fits(n, noise, seed, iterations, learning_rate)    # one cache key per setting
+
+
+@lru_cache(maxsize=4)
+def _curve_fits(n, noise, seed, iterations, learning_rate):
     x, t = noisy_curve(n, noise, seed)
     x_val, t_val = noisy_curve(100, noise, seed + 1)
     nets, training, validation = {}, {}, {}
