@@ -30,7 +30,8 @@ def _made_by(value, inputs, local_grads, op):
 
 
 def _lift(x):
-    return x if type(x) is Unit else Unit(x)
+    """A plain number as a constant Unit; a Unit as itself."""
+    return x if isinstance(x, Unit) else Unit(x)
 
 
 def push_grad(u):
@@ -156,18 +157,14 @@ def _unary(op, name, a):
 
 def topological_order(root):
     """Every unit that ``root`` depends on, each after its inputs; no recursion, so any depth."""
-    order = []
-    visited = set()
-    stack = [(root, False)]
-    pop, push, visit, emit = stack.pop, stack.append, visited.add, order.append
+    order, visited = [], set()
+    stack = [(root, False)]          # (unit, are its inputs already in the order?)
     while stack:
-        u, inputs_done = pop()
+        u, inputs_done = stack.pop()
         if inputs_done:
-            emit(u)
+            order.append(u)
         elif u not in visited:
-            visit(u)
-            push((u, True))
-            for inp in u._inputs:
-                if inp not in visited:
-                    push((inp, False))
+            visited.add(u)
+            stack.append((u, True))
+            stack.extend((inp, False) for inp in u._inputs if inp not in visited)
     return order
