@@ -5,7 +5,7 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 from circuits.widgets import dense_playground  # noqa: E402
-from circuits.widgets.playground import TASKS, task_data, train_playground  # noqa: E402
+from circuits.widgets.playground import TASKS, task_data, train_task  # noqa: E402
 
 
 def small(**kwargs):
@@ -37,7 +37,7 @@ def test_click_adds_a_point_of_the_chosen_class_and_retrains():
     e.click(0.9, -0.9)
     assert len(e.labels) == n + 1 and e.labels[-1] == 2 and e.X[-1].tolist() == [0.9, -0.9]
     assert bytes(e.image.value) != picture and e.history is not before
-    _, again = train_playground(e.X, e.labels, "3 classes", hidden=6, iterations=60, every=10)
+    _, again = train_task(e.X, e.labels, "3 classes", hidden=6, iterations=60, every=10)
     assert np.array_equal(e.history.cost, again.cost)      # trained on the new points
     assert e.net.predict(np.array([[0.9, -0.9]])).shape == (1,)
 
@@ -67,11 +67,11 @@ def test_changing_the_task_changes_the_modes_and_the_data_and_redraws_once():
 
 def test_hinge_means_one_score_for_two_classes_and_the_multiclass_svm_for_more():
     X, y = task_data("2 classes", 40, 0.1)
-    net, history = train_playground(X, y, "2 classes", "hinge", hidden=6, iterations=50)
+    net, history = train_task(X, y, "2 classes", "hinge", hidden=6, iterations=50)
     assert net.loss_name == "hinge" and net.sizes == (2, 6, 1)
     assert history.accuracy[-1] > 0.7                     # labels 0/1 were trained as -1/+1
     X, y = task_data("3 classes", 60, 0.1)
-    net, _ = train_playground(X, y, "3 classes", "hinge", hidden=6, iterations=5)
+    net, _ = train_task(X, y, "3 classes", "hinge", hidden=6, iterations=5)
     assert net.loss_name == "svm" and net.sizes == (2, 6, 3)
 
 
@@ -91,4 +91,4 @@ def test_bad_input_is_refused_with_a_clear_message():
         dense_playground(iteration=400)
     X, y = task_data("3 classes", 30, 0.1)
     with pytest.raises(ValueError, match="loss must be 'softmax' or 'hinge', got 'mse'"):
-        train_playground(X, y, "3 classes", "mse")
+        train_task(X, y, "3 classes", "mse")

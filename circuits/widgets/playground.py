@@ -32,7 +32,7 @@ def task_data(task, n, noise, seed=0):
     return spirals(n // TASKS[task], TASKS[task], noise, seed)
 
 
-def train_playground(X, labels, task, loss="softmax", hidden=16, learning_rate=0.2,
+def train_task(X, labels, task, loss="softmax", hidden=16, learning_rate=0.2,
                      regularization=1e-3, iterations=300, every=10, seed=0):
     """A 2-``hidden``-outputs DenseNet trained full-batch with momentum on the task's points:
     (net, History with a snapshot every ``every`` steps). ``loss`` "hinge" is the binary hinge
@@ -141,7 +141,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=16, learning_rat
     def run(points, labels, task, loss, hidden, learning_rate, regularization):
         X, y = np.frombuffer(points).reshape(-1, 2), np.frombuffer(labels)
         try:
-            return train_playground(X, y, task, loss, hidden, learning_rate, regularization,
+            return train_task(X, y, task, loss, hidden, learning_rate, regularization,
                                     iterations, every, seed)
         except FloatingPointError as error:
             return None, str(error)
