@@ -13,6 +13,7 @@ from .regression import regression_explorer
 from .single_gate import (h_error_explorer, landscape_explorer, random_search_explorer,
                           sigmoid_explorer, wiggly_step_explorer)
 from .stepper import BackwardStepper, backward_stepper
+from .structured import stickiness_explorer
 
 EXPLORERS = {f.__name__: f for f in (
     sigmoid_explorer, gate_explorer, random_search_explorer, h_error_explorer,
@@ -22,6 +23,7 @@ EXPLORERS = {f.__name__: f for f in (
     svm_explorer, network_playground, cost_explorer, descent_explorer, multiclass_explorer,
     dense_playground, moons_explorer,
     regression_explorer,
+    stickiness_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
