@@ -109,6 +109,8 @@ def fit(model, X, y, update, config=None, iterations=100, batch_size=None, rng=N
     Stops with a FloatingPointError naming the iteration if the cost stops being finite."""
     if batch_size is not None and rng is None:
         raise ValueError("random batches need rng=np.random.default_rng(seed)")
+    if every < 1 or iterations < 0:
+        raise ValueError(f"need every >= 1 and iterations >= 0, got {every} and {iterations}")
     configs = {name: dict(config or {}) for name in model.params}
     recorded, snapshots, costs, accuracies = [], [], [], []
     for t in range(iterations + 1):

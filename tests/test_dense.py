@@ -83,6 +83,10 @@ def test_bad_input_is_named():
         DenseNet((2, 3), np.random.default_rng(0), loss="cubic")
     with pytest.raises(ValueError, match="rng"):
         DenseNet((2, 3), None)
+    with pytest.raises(ValueError, match=r"5 targets \(shape \(5,\)\) do not fit 4 rows"):
+        DenseNet((2, 1), np.random.default_rng(0), loss="mse").loss(np.zeros((4, 2)), np.ones(5))
     net = DenseNet((2, 3), np.random.default_rng(0))
+    with pytest.raises(ValueError, match="every >= 1"):
+        fit(net, np.zeros((2, 2)), np.array([0, 1]), optim.sgd, iterations=3, every=0)
     with pytest.raises(ValueError, match=r"in \[0, C\) with C = 3"):
         fit(net, np.zeros((2, 2)), np.array([0, 7]), optim.sgd, iterations=1)

@@ -62,7 +62,13 @@ class DenseNet:
     def loss(self, X, y):
         """(cost, {name: gradient}) on the batch X, y."""
         scores, caches = self.forward(X)
-        target = np.asarray(y, float).reshape(scores.shape) if self.loss_name == "mse" else y
+        target = y
+        if self.loss_name == "mse":
+            target = np.asarray(y, float)
+            if target.size != scores.size:
+                raise ValueError(f"{target.size} targets (shape {target.shape}) do not fit "
+                                 f"{scores.shape[0]} rows of {scores.shape[1]} outputs")
+            target = target.reshape(scores.shape)
         data, dout = LOSSES[self.loss_name](scores, target)
         weights = [self.params[f"W{k}"] for k in range(1, self.n_layers + 1)]
         cost = data + self.regularization / 2 * sum(float(np.sum(W * W)) for W in weights)
