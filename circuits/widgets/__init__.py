@@ -9,6 +9,7 @@ from .explorer import Explorer, sample_values, sweep
 from .mlp import moons_explorer
 from .multiclass import multiclass_explorer
 from .playground import dense_playground
+from .recurrent import gradient_flow_explorer
 from .regression import regression_explorer
 from .single_gate import (h_error_explorer, landscape_explorer, random_search_explorer,
                           sigmoid_explorer, wiggly_step_explorer)
@@ -24,6 +25,7 @@ EXPLORERS = {f.__name__: f for f in (
     dense_playground, moons_explorer,
     regression_explorer,
     stickiness_explorer,
+    gradient_flow_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
