@@ -116,3 +116,29 @@ def test_neuron_exercise_reproduces_the_guide_numbers():
     grads = ex.solution(*ex.values.values(), 1.0)
     expected = {"a": -0.105, "b": 0.315, "c": 0.105, "x": 0.105, "y": 0.210}
     assert all(math.isclose(grads[n], g, abs_tol=5e-4) for n, g in expected.items())
+
+
+def test_a_stub_is_not_done_yet_rather_than_an_error(capsys):
+    def backward_multiply(a, b, dx):
+        raise NotImplementedError()
+
+    verdict = check("a*b", backward_multiply)
+    assert not verdict and not verdict.done
+    assert capsys.readouterr().out == "backward_multiply: not done yet\n"
+
+
+def test_a_finished_check_is_shown_once_and_keeps_its_table():
+    result = check("a*b", lambda a, b, dx: {"a": a * dx, "b": b * dx})
+    assert not result.ok and result.wrong == ["a", "b"]
+    assert result._ipython_display_() is None        # printed by check, not displayed again
+
+
+@pytest.mark.parametrize("name", ["1/a", "(a+b)/(c+d)"])
+def test_the_reciprocal_is_a_one_input_gate_without_a_constant_wire(name):
+    units, stack = [], [exercise(name).circuit()]
+    while stack:
+        u = stack.pop()
+        units.append(u)
+        stack.extend(u.inputs)
+    leaves = sorted(u.name for u in units if not u.inputs)
+    assert leaves == sorted(exercise(name).variables)      # every input wire is a named input
