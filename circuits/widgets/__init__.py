@@ -5,6 +5,7 @@ from .circuits import (circuit_explorer, expression_explorer, gate_explorer, neu
                        patterns_explorer)
 from .classifiers import (PointsExplorer, cost_explorer, descent_explorer, network_playground,
                           svm_explorer)
+from .conv import conv_explorer
 from .explorer import Explorer, sample_values, sweep
 from .mlp import moons_explorer
 from .multiclass import multiclass_explorer
@@ -26,6 +27,7 @@ EXPLORERS = {f.__name__: f for f in (
     regression_explorer,
     stickiness_explorer,
     gradient_flow_explorer,
+    conv_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",

@@ -1,0 +1,89 @@
+"""Pictures for convolutional networks: small images side by side in one mosaic (digits on their
+canvas, learned filters, feature maps), and one image with its zero padding and windows."""
+import numpy as np
+from matplotlib.patches import Rectangle
+
+from .axes import new_axes, title_text
+
+PADDING = "#cfe0f3"     # the colour of the zeros padding adds
+
+
+def mosaic(images, columns=None, gap=1):
+    """Images (n, h, w) tiled in a grid ``columns`` wide, NaN between and after them:
+    (the grid as one array, its number of rows and columns)."""
+    images = np.asarray(images, float)
+    if images.ndim != 3 or len(images) == 0:
+        raise ValueError(f"images must have shape (n, h, w) with n >= 1, got {images.shape}")
+    n, h, w = images.shape
+    columns = min(n, columns or int(np.ceil(np.sqrt(n))))
+    rows = -(-n // columns)
+    grid = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), np.nan)
+    for k, image in enumerate(images):
+        r, c = divmod(k, columns)
+        grid[r * (h + gap):r * (h + gap) + h, c * (w + gap):c * (w + gap) + w] = image
+    return grid, rows, columns
+
+
+def plot_mosaic(images, ax=None, columns=None, labels=None, symmetric=False, cmap=None,
+                title=None):
+    """Images (n, h, w) in a grid on one axes, each titled by its entry of ``labels``; a
+    diverging colour scale centred on 0 when ``symmetric`` (for weights). Returns the grid."""
+    images = np.asarray(images, float)
+    grid, rows, columns = mosaic(images, columns)
+    ax = new_axes(ax, figsize=(1.0 * columns + 1, 1.0 * rows + 0.6))
+    if symmetric:
+        top = np.nanmax(np.abs(grid)) or 1.0
+        shown = ax.imshow(grid, cmap=cmap or "RdBu_r", vmin=-top, vmax=top)
+    else:
+        shown = ax.imshow(grid, cmap=cmap or "gray_r")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_frame_on(False)
+    h, w = images.shape[1:]
+    for k, label in enumerate(labels if labels is not None else []):
+        r, c = divmod(k, columns)
+        ax.text(c * (w + 1) + w / 2 - 0.5, r * (h + 1) - 0.6, str(label), ha="center",
+                va="bottom", fontsize="small")
+    if title:
+        ax.set_title(title, pad=14 if labels is not None else 6)
+    return shown
+
+
+def plot_filters(w, ax=None, title="learned filters"):
+    """The filters w (F, C, HH, WW) of a convolution, channel 0 of each, blue below 0 and red
+    above on one scale. Returns the image drawn."""
+    w = np.asarray(w, float)
+    if w.ndim != 4:
+        raise ValueError(f"w must have shape (F, C, HH, WW), got {w.shape}")
+    return plot_mosaic(w[:, 0], ax, labels=range(len(w)), symmetric=True, title=title)
+
+
+def plot_feature_maps(maps, ax=None, title="feature maps"):
+    """The maps (F, H, W) one image makes in a convolutional layer, each on its own scale's
+    grey (dark is large), numbered by filter. Returns the image drawn."""
+    maps = np.asarray(maps, float)
+    if maps.ndim != 3:
+        raise ValueError(f"maps must have shape (F, H, W), got {maps.shape}")
+    peak = maps.max(axis=(1, 2), keepdims=True)
+    scaled = np.divide(maps, peak, out=np.zeros_like(maps), where=peak > 0)
+    return plot_mosaic(scaled, ax, labels=range(len(maps)), title=title)
+
+
+def plot_padded(image, pad=0, field=3, stride=1, ax=None, title=None):
+    """One image (H, W) with ``pad`` rings of zeros (pale blue) and the first two windows of a
+    field x field filter ``stride`` apart: solid the first, dashed the next."""
+    image = np.asarray(image, float)
+    ax = new_axes(ax, figsize=(3.2, 3.2))
+    padded = np.pad(image, pad, constant_values=np.nan)          # NaN shows the axes' colour
+    ax.set_facecolor(PADDING)
+    ax.imshow(padded, cmap="gray_r", vmin=0, vmax=max(np.nanmax(padded), 1e-12))
+    width = padded.shape[1]
+    for left, style in ((0, "-"), (stride, "--")):
+        if left + field <= width:
+            ax.add_patch(Rectangle((left - 0.5, -0.5), field, field, facecolor="none",
+                                   edgecolor="tab:orange", lw=2, ls=style))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        title_text(ax, title)
+    return np.nan_to_num(padded)

@@ -1,0 +1,76 @@
+"""Explorer for convolution: filter size, stride and padding on a live feature map of one
+image, with the output size (W - F + 2P) / S + 1 worked out, or why a stride does not tile."""
+import ipywidgets as W
+import numpy as np
+
+from ..images import drawn_digit
+from ..layers import conv_forward
+from ..layers.conv import output_size
+from ..plots.axes import title_text
+from ..plots.conv import plot_padded
+from .explorer import Explorer
+
+
+def _ramp(field):
+    return np.linspace(-1.0, 1.0, field)
+
+
+FILTERS = {   # each a function of the field size F, giving an F x F filter
+    "vertical edges": lambda F: np.tile(_ramp(F), (F, 1)) / F,         # dark-to-light, left-right
+    "horizontal edges": lambda F: np.tile(_ramp(F), (F, 1)).T / F,
+    "blur": lambda F: np.full((F, F), 1.0 / (F * F)),
+}
+
+
+def size_formula(size, field, stride, pad):
+    """The output size worked out as text, or the reason the stride does not tile."""
+    try:
+        out = output_size(size, field, stride, pad, "image")
+    except ValueError as error:
+        fits = [s for s in range(1, 9) if (size - field + 2 * pad) % s == 0]
+        return None, f"{error}; strides that tile: {fits}"
+    return out, (f"(W - F + 2P) / S + 1 = ({size} - {field} + 2*{pad}) / {stride} + 1 = {out}: "
+                 f"a {out} x {out} feature map")
+
+
+def conv_explorer(image=None, kind="vertical edges", field=3, stride=1, pad=1):
+    """Slide a filter over one image (default: a drawn 2 on a 16 x 16 canvas): choose its kind,
+    its size F, the stride S and the zero padding P, and see the feature map it makes."""
+    image = drawn_digit() if image is None else np.asarray(image, float)
+    if image.ndim != 2 or image.shape[0] != image.shape[1]:
+        raise ValueError(f"image must be one square (H, W) picture, got shape {image.shape}")
+    size = image.shape[0]
+
+    def draw(fig, kind, field, stride, pad):
+        left, middle, right = fig.subplots(1, 3, gridspec_kw=dict(width_ratios=[3, 1.2, 3],
+                                                                  left=0.03, right=0.97))
+        plot_padded(image, pad, field, stride, left,
+                    title=f"input {size} x {size}, padded by {pad}")
+        w = FILTERS[kind](field)
+        top = np.abs(w).max()
+        middle.imshow(w, cmap="RdBu_r", vmin=-top, vmax=top)
+        title_text(middle, f"filter {field} x {field}")
+        out, text = size_formula(size, field, stride, pad)
+        for ax in (middle, right):
+            ax.set_xticks([])
+            ax.set_yticks([])
+        if out is None:
+            right.text(0.5, 0.5, f"stride {stride} does not tile\nthe padded input",
+                       ha="center", va="center", color="#b00", transform=right.transAxes)
+            return text
+        maps = conv_forward(image[None, None], w[None, None], np.zeros(1), stride, pad)[0]
+        if kind == "blur":
+            right.imshow(maps[0, 0], cmap="gray_r", vmin=0)
+        else:
+            top = max(np.abs(maps).max(), 1e-12)               # white at 0: no edge there
+            right.imshow(maps[0, 0], cmap="RdBu_r", vmin=-top, vmax=top)
+        title_text(right, f"feature map {out} x {out}, stride {stride}")
+        return text
+
+    controls = {
+        "kind": W.Dropdown(options=list(FILTERS), value=kind, description="filter"),
+        "field": W.IntSlider(value=field, min=2, max=7, description="size F"),
+        "stride": W.IntSlider(value=stride, min=1, max=4, description="stride S"),
+        "pad": W.IntSlider(value=pad, min=0, max=3, description="padding P"),
+    }
+    return Explorer(draw, controls, figsize=(8, 3.2))

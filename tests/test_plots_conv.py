@@ -1,0 +1,52 @@
+"""Convolution pictures: the mosaic puts each image in its cell, the helpers draw what they get."""
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from circuits.plots.conv import (mosaic, plot_feature_maps, plot_filters,  # noqa: E402
+                                 plot_mosaic, plot_padded)
+
+
+def test_mosaic_places_each_image_in_its_cell_with_gaps():
+    images = np.arange(5 * 2 * 3, dtype=float).reshape(5, 2, 3)
+    grid, rows, columns = mosaic(images, columns=3)
+    assert (rows, columns) == (2, 3) and grid.shape == (2 * 3 - 1, 3 * 4 - 1)
+    assert np.array_equal(grid[0:2, 4:7], images[1]) and np.array_equal(grid[3:5, 4:7], images[4])
+    assert np.isnan(grid[2]).all() and np.isnan(grid[3:5, 8:]).all()
+    with pytest.raises(ValueError, match=r"shape \(n, h, w\)"):
+        mosaic(np.zeros((2, 3)))
+
+
+def test_filters_share_one_scale_centred_on_zero():
+    w = np.random.default_rng(0).normal(size=(6, 1, 3, 3))
+    fig, ax = plt.subplots()
+    shown = plot_filters(w, ax)
+    assert shown.get_clim() == (-np.abs(w).max(), np.abs(w).max())
+    assert [t.get_text() for t in ax.texts] == [str(k) for k in range(6)]
+    with pytest.raises(ValueError, match=r"\(F, C, HH, WW\)"):
+        plot_filters(w[0])
+    plt.close(fig)
+
+
+def test_each_feature_map_is_scaled_to_its_own_peak():
+    maps = np.stack([np.eye(4), 5 * np.eye(4), np.zeros((4, 4))])
+    fig, ax = plt.subplots()
+    grid = plot_feature_maps(maps, ax).get_array()
+    assert np.array_equal(grid[0:4, 0:4], np.eye(4)) and np.array_equal(grid[0:4, 5:9], np.eye(4))
+    assert not np.any(grid[5:9, 0:4])
+    plt.close(fig)
+
+
+def test_padding_surrounds_the_image_and_windows_that_fit_are_drawn():
+    image = np.ones((4, 4))
+    fig, ax = plt.subplots()
+    padded = plot_padded(image, pad=1, field=3, stride=2, ax=ax, title="t")
+    assert padded.shape == (6, 6) and padded.sum() == 16 and padded[0].sum() == 0
+    assert len(ax.patches) == 2 and ax.patches[1].get_x() == 1.5
+    plot_padded(image, pad=0, field=3, stride=2, ax=ax)
+    assert len(ax.patches) == 2 + 1                         # the second window would not fit
+    plot_mosaic(np.zeros((2, 3, 3)), ax, labels=["a", "b"], title="x")
+    plt.close(fig)
