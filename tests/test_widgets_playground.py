@@ -87,8 +87,12 @@ def test_bad_input_is_refused_with_a_clear_message():
         dense_playground(task="5 classes")
     with pytest.raises(ValueError, match="every <= iterations, got every=0"):
         dense_playground(every=0)
-    with pytest.raises(ValueError, match=r"iteration must lie in 0 \.\.\. 300, got 400"):
+    with pytest.raises(ValueError, match=r"iteration must lie in \[0, 300\] .*got 400"):
         dense_playground(iteration=400)
+    with pytest.raises(ValueError, match=r"hidden must lie in \[1, 40\] \(the slider.s range\)"):
+        dense_playground(hidden=0)
+    with pytest.raises(ValueError, match=r"learning_rate must lie in \[0.001, 3.16\].*got 5"):
+        dense_playground(learning_rate=5)
     X, y = task_data("3 classes", 30, 0.1)
     with pytest.raises(ValueError, match="loss must be 'softmax' or 'hinge', got 'mse'"):
         train_task(X, y, "3 classes", "mse")

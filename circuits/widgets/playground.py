@@ -33,7 +33,7 @@ def task_data(task, n, noise, seed=0):
 
 
 def train_task(X, labels, task, loss="softmax", hidden=24, learning_rate=0.1,
-                     regularization=1e-3, iterations=300, every=10, seed=0):
+               regularization=1e-3, iterations=300, every=10, seed=0):
     """A 2-``hidden``-outputs DenseNet trained full-batch with momentum on the task's points:
     (net, History with a snapshot every ``every`` steps). ``loss`` "hinge" is the binary hinge
     on 2 classes and the multiclass SVM on more; regression always uses squared error."""
@@ -63,6 +63,7 @@ def predicted_classes(net, X):
 
 
 def _extent(X):
+    """The pictured square, grown to hold every point."""
     lo, hi = np.minimum(X.min(axis=0, initial=0) - 0.1, BOX[::2]), \
         np.maximum(X.max(axis=0, initial=0) + 0.1, BOX[1::2])
     return lo[0], hi[0], lo[1], hi[1]
@@ -75,7 +76,7 @@ def _plot_surface(ax, cax, net, X, targets, extent, n=50):
     ax.imshow(net.scores(points).reshape(n, n), origin="lower", extent=extent, aspect="auto",
               **style)
     ax.scatter(X[:, 0], X[:, 1], c=targets, s=16, edgecolors="k", linewidths=0.5, **style)
-    # the colour bar drawn by hand: Figure.colorbar costs a third of a redraw
+    # the colour bar by hand: an image of the colour scale, three ticks on its right
     cax.imshow(np.linspace(*TARGETS, 64)[:, None], origin="lower", aspect="auto",
                extent=(0, 1, *TARGETS), **style)
     cax.yaxis.tick_right()
@@ -138,15 +139,20 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
             or not isinstance(iterations, int) or iterations < every:
         raise ValueError(f"need whole numbers 1 <= every <= iterations, got every={every!r}, "
                          f"iterations={iterations!r}")
-    if not 0 <= iteration <= iterations:
-        raise ValueError(f"iteration must lie in 0 ... {iterations}, got {iteration}")
+    for name, value, lo, hi in (("iteration", iteration, 0, iterations), ("hidden", hidden, 1, 40),
+                                ("noise", noise, 0, 0.5), ("learning_rate", learning_rate, 1e-3,
+                                10 ** 0.5), ("regularization", regularization, 1e-5, 1),
+                                ("target", target, *TARGETS)):
+        if not lo <= value <= hi:                 # a slider would clamp it without a word
+            raise ValueError(f"{name} must lie in [{lo:.3g}, {hi:.3g}] (the slider's range), "
+                             f"got {value!r}")
 
     @lru_cache(maxsize=64)
     def run(points, labels, task, loss, hidden, learning_rate, regularization):
         X, y = np.frombuffer(points).reshape(-1, 2), np.frombuffer(labels)
         try:
             return train_task(X, y, task, loss, hidden, learning_rate, regularization,
-                                    iterations, every, seed)
+                              iterations, every, seed)
         except FloatingPointError as error:
             return None, str(error)
 
