@@ -16,6 +16,7 @@ from .single_gate import (h_error_explorer, landscape_explorer, random_search_ex
                           sigmoid_explorer, wiggly_step_explorer)
 from .stepper import BackwardStepper, backward_stepper
 from .structured import stickiness_explorer
+from .words import neighbours_explorer
 
 EXPLORERS = {f.__name__: f for f in (
     sigmoid_explorer, gate_explorer, random_search_explorer, h_error_explorer,
@@ -28,6 +29,7 @@ EXPLORERS = {f.__name__: f for f in (
     stickiness_explorer,
     gradient_flow_explorer,
     conv_explorer,
+    neighbours_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",

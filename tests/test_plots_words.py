@@ -1,0 +1,49 @@
+"""The word map: every word labelled at its point, the focus and its neighbours marked and
+joined, arrows where asked, and clear errors for words or points that do not fit."""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from circuits.plots.words import FOCUS, NEIGHBOUR, plot_words  # noqa: E402
+
+POINTS = np.array([[0.0, 0.0], [1.0, 0.5], [2.0, -1.0], [-1.0, 2.0]])
+WORDS = ["king", "queen", "man", "woman"]
+
+
+@pytest.fixture
+def ax():
+    fig, ax = plt.subplots()
+    yield ax
+    plt.close(fig)
+
+
+def test_every_word_is_labelled_where_its_point_is(ax):
+    where = plot_words(POINTS, WORDS, ax, title="four words")
+    labels = {t.get_text().strip(): t.get_position() for t in ax.texts}
+    assert set(labels) == set(WORDS) | {"four words"}
+    for word, point in zip(WORDS, POINTS):
+        assert np.allclose(labels[word], point) and np.allclose(where[word], point)
+    assert ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_the_focus_and_its_neighbours_are_marked_and_joined(ax):
+    plot_words(POINTS, WORDS, ax, highlight=["queen", "woman"], focus="king",
+               arrows=[("man", "king")])
+    labels = [t for t in ax.texts if type(t).__name__ != "Annotation"]
+    colours = {t.get_text().strip(): t.get_color() for t in labels}
+    assert len(labels) == 4 and colours["king"] == FOCUS and colours["queen"] == colours["woman"] == NEIGHBOUR
+    assert colours["man"] != NEIGHBOUR                                # each word labelled once
+    joins = [line for line in ax.lines if len(line.get_xdata()) == 2]
+    assert sorted(tuple(line.get_xdata()) for line in joins) == [(0.0, -1.0), (0.0, 1.0)]
+    (arrow,) = [c for c in ax.texts if type(c).__name__ == "Annotation"]
+    assert np.allclose(arrow.xy, POINTS[0]) and np.allclose(arrow.xyann, POINTS[2])
+
+
+def test_words_and_points_that_do_not_fit_are_clear_errors(ax):
+    with pytest.raises(ValueError, match=r"points must have shape \(4, 2\).*got \(3, 2\)"):
+        plot_words(POINTS[:3], WORDS, ax)
+    with pytest.raises(ValueError, match="'prince' is not among the 4 words plotted"):
+        plot_words(POINTS, WORDS, ax, highlight=["prince"])
