@@ -39,3 +39,30 @@ def difference_errors(f, slope, x0, hs):
     forward = (f(x0 + hs) - f(x0)) / hs
     centred = (f(x0 + hs) - f(x0 - hs)) / (2 * hs)
     return np.abs(forward - slope), np.abs(centred - slope)
+
+
+def random_directions_vs_gradient(dimensions, tries, rng):
+    """For each dimension d, ``tries`` random directions (Gaussian, so uniform on the sphere)
+    against a fixed gradient: return (best cosine of the tries, fraction pointing uphill), arrays.
+
+    The cosine of a Gaussian vector z with the first axis is z_1 / |z|, and |z|^2 - z_1^2 is
+    chi-square with d - 1 degrees of freedom, so a million dimensions cost no more than two."""
+    dims = np.asarray(dimensions)
+    if dims.ndim != 1 or np.any(dims < 2) or tries < 1:
+        raise ValueError(f"dimensions must be a 1-d list of integers >= 2 and tries >= 1, "
+                         f"got {dimensions!r} and {tries}")
+    along = rng.standard_normal((len(dims), tries))
+    rest = rng.chisquare(dims[:, None] - 1, size=(len(dims), tries))
+    cosines = along / np.sqrt(along ** 2 + rest)
+    return cosines.max(axis=1), (cosines > 0).mean(axis=1)
+
+
+def best_random_step(f, point, length, tries, rng):
+    """The best of ``tries`` random steps of exactly ``length`` from ``point`` (a 1-d array):
+    ``(where it lands, f there)``. ``f`` takes one point."""
+    point = np.asarray(point, dtype=float)
+    directions = rng.standard_normal((tries, point.size))
+    steps = length * directions / np.linalg.norm(directions, axis=1, keepdims=True)
+    outs = [f(point + s) for s in steps]
+    best = int(np.argmax(outs))
+    return point + steps[best], float(outs[best])

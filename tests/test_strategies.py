@@ -6,10 +6,10 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from circuits import numerical_gradient
-from circuits.strategies import (difference_errors, random_local_search, step_along_slope,
-                                 wiggly, wiggly_slope)
+from circuits.strategies import (best_random_step, difference_errors, random_directions_vs_gradient,
+                                 random_local_search, step_along_slope, wiggly, wiggly_slope)
 from circuits.plots.single_gate import (h_errors, multiply, plot_h_error, plot_landscape,
-                                     plot_random_search, plot_wiggly_step)
+                                     plot_random_directions, plot_random_search, plot_wiggly_step)
 
 
 def test_random_search_matches_a_plain_loop_with_the_same_seed():
@@ -71,3 +71,38 @@ def test_plots_return_what_they_show():
     errors = plot_h_error(1e-4, Figure().add_subplot())
     assert errors["x*y, forward"] == pytest.approx(abs((((-2 + 1e-4) * 3 + 6) / 1e-4) - 3))
     assert plot_wiggly_step(0.4, Figure().subplots(1, 2)) == pytest.approx(step_along_slope(0.0, 0.4))
+
+
+def test_random_directions_match_explicit_vectors_in_distribution():
+    dims = np.array([3, 50])
+    best, uphill = random_directions_vs_gradient(dims, 4000, np.random.default_rng(1))
+    z = np.random.default_rng(2).standard_normal((4000, 50))
+    cos50 = z[:, 0] / np.linalg.norm(z, axis=1)
+    assert abs(uphill[1] - (cos50 > 0).mean()) < 0.05 and abs(uphill[0] - 0.5) < 0.05
+    assert best[0] > 0.99 and abs(best[1] - cos50.max()) < 0.15
+
+
+def test_best_cosine_falls_with_dimension_while_half_point_uphill():
+    dims = np.array([2, 100, 10_000, 1_000_000])
+    best, uphill = random_directions_vs_gradient(dims, 100, np.random.default_rng(0))
+    assert np.all(np.diff(best) < 0) and best[-1] < 0.01
+    assert np.all((uphill > 0.3) & (uphill < 0.7))
+
+
+def test_random_directions_reject_bad_dimensions():
+    with pytest.raises(ValueError, match="dimensions"):
+        random_directions_vs_gradient([1, 10], 5, np.random.default_rng(0))
+
+
+def test_best_random_step_has_the_asked_length_and_never_beats_the_gradient():
+    f = lambda p: p[0] * p[1]                                  # noqa: E731
+    start, gradient = np.array([-2.0, 3.0]), np.array([3.0, -2.0])
+    length = 0.01 * np.linalg.norm(gradient)
+    where, out = best_random_step(f, start, length, 100, np.random.default_rng(0))
+    assert np.linalg.norm(where - start) == pytest.approx(length, rel=1e-12)
+    assert f(where) == out and -6 < out < f(start + 0.01 * gradient)
+
+
+def test_plot_random_directions_draws_both_curves():
+    ax = plot_random_directions([2, 20], [0.9, 0.5], [0.5, 0.5], ax=Figure().subplots())
+    assert len(ax.lines) == 2 and ax.get_xscale() == "log"

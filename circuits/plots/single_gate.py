@@ -144,3 +144,15 @@ def plot_wiggly_step(step_size, axes=None):
               xticks=[0, 0.5, 1], yticks=[-1, 0, 1, 2])
     title_text(right, "bigger is not always better")
     return float(x1), float(y1)
+
+
+def plot_random_directions(dimensions, best_cosine, uphill, ax=None):
+    """Against the number of inputs: the best cosine with the gradient among random pokes, and
+    the fraction of pokes that point uphill at all."""
+    ax = new_axes(ax)
+    ax.semilogx(dimensions, best_cosine, "o-", color="tab:red", label="best cosine of the pokes")
+    ax.semilogx(dimensions, uphill, "s--", color="tab:blue", label="fraction pointing uphill")
+    ax.set(ylim=(0, 1.05), xlabel="number of inputs (dimension)", ylabel="cosine / fraction")
+    title_text(ax, "random pokes: half go uphill, but barely")
+    ax.legend(loc="upper right", fontsize="small")
+    return ax

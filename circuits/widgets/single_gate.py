@@ -21,6 +21,7 @@ def sigmoid_explorer(x=0.0):
 def random_search_explorer(tweak_amount=0.01, tries=100, seed=0):
     """Random local search around (-2, 3): the tweak amount, the number of tries, the seed."""
     def draw(fig, tweak_amount, tries, seed):
+        fig.subplots_adjust(left=0.18, bottom=0.14)        # room for 5-digit ticks and labels
         best_x, best_y, best_out = plot_random_search(-2.0, 3.0, tweak_amount, tries, seed,
                                                       fig.subplots())
         return f"best_x = {best_x:.4f}  best_y = {best_y:.4f}  best_out = {best_out:.4f}"
@@ -58,6 +59,7 @@ def landscape_explorer(x=-2.0, y=3.0, step_size=0.01):
 def wiggly_step_explorer(step_size=0.05):
     """One gradient step on a wiggly function: a bigger step is not always better."""
     def draw(fig, step_size):
+        fig.subplots_adjust(left=0.09, bottom=0.16)        # room for the axis labels
         x1, y1 = plot_wiggly_step(step_size, fig.subplots(1, 2))
         return f"step_size = {step_size:.2f}: x = {x1:.3f}, output {y1:.4f}"
     controls = {"step_size": W.FloatSlider(value=step_size, min=0.0, max=1.0, step=0.01,
