@@ -35,8 +35,8 @@ def test_each_feature_map_is_scaled_to_its_own_peak():
     maps = np.stack([np.eye(4), 5 * np.eye(4), np.zeros((4, 4))])
     fig, ax = plt.subplots()
     grid = plot_feature_maps(maps, ax).get_array()
-    assert np.array_equal(grid[0:4, 0:4], np.eye(4)) and np.array_equal(grid[0:4, 5:9], np.eye(4))
-    assert not np.any(grid[5:9, 0:4])
+    assert np.array_equal(grid[0:4, 0:4], np.eye(4)) and np.array_equal(grid[0:4, 7:11], np.eye(4))
+    assert not np.any(grid[0:4, 14:18]) and grid.shape == (4, 18)          # labelled: gaps of 3
     plt.close(fig)
 
 

@@ -1,11 +1,13 @@
 """Pictures for convolutional networks: small images side by side in one mosaic (digits on their
 canvas, learned filters, feature maps), and one image with its zero padding and windows."""
 import numpy as np
+from matplotlib import colormaps
 from matplotlib.patches import Rectangle
 
 from .axes import new_axes, title_text
 
 PADDING = "#cfe0f3"     # the colour of the zeros padding adds
+GAP = "0.8"              # the grey between the images of a mosaic
 
 
 def mosaic(images, columns=None, gap=1):
@@ -26,47 +28,50 @@ def mosaic(images, columns=None, gap=1):
 
 def plot_mosaic(images, ax=None, columns=None, labels=None, symmetric=False, cmap=None,
                 title=None):
-    """Images (n, h, w) in a grid on one axes, each titled by its entry of ``labels``; a
-    diverging colour scale centred on 0 when ``symmetric`` (for weights). Returns the grid."""
+    """Images (n, h, w) in a grid on one axes, each titled by its entry of ``labels`` (in the
+    gap above it); a diverging colour scale centred on 0 when ``symmetric`` (for weights).
+    Returns the image drawn."""
     images = np.asarray(images, float)
-    grid, rows, columns = mosaic(images, columns)
+    gap = 1 if labels is None else 3
+    grid, rows, columns = mosaic(images, columns, gap)
     ax = new_axes(ax, figsize=(1.0 * columns + 1, 1.0 * rows + 0.6))
+    colours = colormaps[cmap or ("RdBu_r" if symmetric else "gray_r")].with_extremes(bad=GAP)
     if symmetric:
         top = np.nanmax(np.abs(grid)) or 1.0
-        shown = ax.imshow(grid, cmap=cmap or "RdBu_r", vmin=-top, vmax=top)
+        shown = ax.imshow(grid, cmap=colours, vmin=-top, vmax=top)
     else:
-        shown = ax.imshow(grid, cmap=cmap or "gray_r")
+        shown = ax.imshow(grid, cmap=colours)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_frame_on(False)
     h, w = images.shape[1:]
     for k, label in enumerate(labels if labels is not None else []):
         r, c = divmod(k, columns)
-        ax.text(c * (w + 1) + w / 2 - 0.5, r * (h + 1) - 0.6, str(label), ha="center",
+        ax.text(c * (w + gap) + w / 2 - 0.5, r * (h + gap) - 0.6, str(label), ha="center",
                 va="bottom", fontsize="small")
     if title:
         ax.set_title(title, pad=14 if labels is not None else 6)
     return shown
 
 
-def plot_filters(w, ax=None, title="learned filters"):
+def plot_filters(w, ax=None, title="learned filters", columns=8):
     """The filters w (F, C, HH, WW) of a convolution, channel 0 of each, blue below 0 and red
-    above on one scale. Returns the image drawn."""
+    above on one scale, ``columns`` to a row. Returns the image drawn."""
     w = np.asarray(w, float)
     if w.ndim != 4:
         raise ValueError(f"w must have shape (F, C, HH, WW), got {w.shape}")
-    return plot_mosaic(w[:, 0], ax, labels=range(len(w)), symmetric=True, title=title)
+    return plot_mosaic(w[:, 0], ax, columns, labels=range(len(w)), symmetric=True, title=title)
 
 
-def plot_feature_maps(maps, ax=None, title="feature maps"):
-    """The maps (F, H, W) one image makes in a convolutional layer, each on its own scale's
-    grey (dark is large), numbered by filter. Returns the image drawn."""
+def plot_feature_maps(maps, ax=None, title="feature maps", columns=8):
+    """The maps (F, H, W) one image makes in a convolutional layer, each scaled to its own
+    peak (dark is large), numbered by filter, ``columns`` to a row. Returns the image drawn."""
     maps = np.asarray(maps, float)
     if maps.ndim != 3:
         raise ValueError(f"maps must have shape (F, H, W), got {maps.shape}")
     peak = maps.max(axis=(1, 2), keepdims=True)
     scaled = np.divide(maps, peak, out=np.zeros_like(maps), where=peak > 0)
-    return plot_mosaic(scaled, ax, labels=range(len(maps)), title=title)
+    return plot_mosaic(scaled, ax, columns, labels=range(len(maps)), title=title)
 
 
 def plot_padded(image, pad=0, field=3, stride=1, ax=None, title=None):
