@@ -24,6 +24,9 @@ def test_sequence_loss_gradient_matches_numbers():
         numerical = numerical_gradient(lambda: model.loss(inputs, targets, h0)[0],
                                        model.params[name])
         assert relative_error(grads[name], numerical) < 1e-7, name
+    other = {k: v + 0.1 for k, v in model.params.items()}    # params= overrides the model's
+    assert model.loss(inputs, targets, h0, params=other)[0] != loss
+    assert model.loss(inputs, targets, h0, params=model.params)[0] == loss
 
 
 def test_loss_starts_at_log_v_with_small_weights():

@@ -81,14 +81,14 @@ class CharRNN:
             raise ValueError(f"h must have shape (1, {self.hidden_size}), got {h.shape}")
         return h
 
-    def loss(self, inputs, targets, h=None):
-        """Mean cross-entropy of predicting targets[t] after inputs[:t+1], from state h:
-        returns (loss, grads, last state)."""
+    def loss(self, inputs, targets, h=None, params=None):
+        """Mean cross-entropy of predicting targets[t] after inputs[:t+1], from state h, with
+        ``params`` (default: the model's): returns (loss, grads, last state)."""
         inputs, targets = self._ids("inputs", inputs), self._ids("targets", targets)
         if len(inputs) != len(targets):
             raise ValueError(f"inputs ({len(inputs)}) and targets ({len(targets)}) must have "
                              "the same length")
-        p = self.params
+        p = self.params if params is None else params
         xs = np.eye(self.vocab_size)[inputs][:, None, :]           # (T, 1, V) one-hot
         hs, caches = rnn_forward(xs, self._state(h), p["Wx"], p["Wh"], p["b"])
         scores, out_cache = affine_forward(hs[:, 0, :], p["Wy"], p["by"])   # all steps at once

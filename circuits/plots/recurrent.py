@@ -25,7 +25,7 @@ def plot_char_loss(losses, ax=None, window=34, chance=None):
     return smooth
 
 
-def plot_gradient_norms(curves, ax=None, title=None, decades=None):
+def plot_gradient_norms(curves, ax=None, title=None, decades=None, ylabel="||dL/dh_t||"):
     """Each curve of ``curves`` ({label: norms}) against the time step, on a log scale: norms[t]
     is the size of the gradient that reaches step t from a loss at the last step. The y axis
     spans the powers of ten ``decades`` = (low, high) if given (fixed ticks: fast redraws)."""
@@ -44,7 +44,7 @@ def plot_gradient_norms(curves, ax=None, title=None, decades=None):
     ax.set_ylim(lo, hi)
     few_ticks(ax, xlim=(0, max(len(np.atleast_1d(n)) for n in curves.values()) - 1))
     ax.set(xlabel="time step t (the loss is at the last step)",
-           ylabel="||dL/dh_t|| (log scale)")
+           ylabel=f"{ylabel} (log scale)")
     ax.legend(fontsize="small", loc="lower right")
     if title:
         title_text(ax, title)
