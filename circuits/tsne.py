@@ -65,11 +65,28 @@ def conditional_probabilities(distances, perplexity, tol=1e-5, max_steps=200):
     return P
 
 
+def perplexities(conditional):
+    """Each row's perplexity, exp of its entropy in nats (2 ** bits), 0 log 0 counting as 0."""
+    P = np.asarray(conditional, dtype=float)
+    _square(P, "conditional")
+    return np.exp(-np.sum(P * np.log(np.maximum(P, TINY)), axis=1))
+
+
 def joint_probabilities(conditional):
     """Symmetrised p_ij = (p_{j|i} + p_{i|j}) / 2N from the conditional matrix; sums to 1."""
     P = np.asarray(conditional, dtype=float)
     N = _square(P, "conditional")
     return (P + P.T) / (2 * N)
+
+
+def student_t_probabilities(Y):
+    """Q: q_ij proportional to 1 / (1 + |y_i - y_j|^2) over the pairs i != j; sums to 1."""
+    Y = np.asarray(Y, dtype=float)
+    if Y.ndim != 2:
+        raise ValueError(f"Y must be 2-D (N points, d coordinates), got shape {Y.shape}")
+    kernel = 1 / (1 + pairwise_squared_distances(Y))
+    np.fill_diagonal(kernel, 0)
+    return kernel / kernel.sum()
 
 
 def kl_divergence_and_gradient(P, Y, exaggeration=1.0):

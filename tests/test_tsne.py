@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 from circuits.tsne import (conditional_probabilities, embed, joint_probabilities,
-                           kl_divergence_and_gradient, pairwise_squared_distances, tsne)
+                           kl_divergence_and_gradient, pairwise_squared_distances, perplexities,
+                           student_t_probabilities, tsne)
 
 
 def numerical_gradient(f, Y, h=1e-5):
@@ -159,3 +160,34 @@ def test_errors_name_the_numbers():
         kl_divergence_and_gradient(P, Y[:6])
     with pytest.raises(ValueError, match="P must sum to 1.*it sums to 2"):
         kl_divergence_and_gradient(2 * P, Y)
+
+
+def test_perplexities_of_uniform_rows_count_the_neighbours():
+    P = np.array([[0, 0.5, 0.5, 0], [0.25, 0, 0.25, 0.5], [0, 0, 0, 1], [1 / 3, 1 / 3, 1 / 3, 0]])
+    expected = [2, 2 ** (1.5), 1, 3]               # entropy of (1/4, 1/4, 1/2) is 1.5 bits
+    np.testing.assert_allclose(perplexities(P), expected, rtol=1e-12)
+
+
+def test_perplexities_read_back_the_calibration():
+    X = np.random.default_rng(11).normal(size=(40, 3))
+    P = conditional_probabilities(pairwise_squared_distances(X), 7.0)
+    np.testing.assert_allclose(perplexities(P), 7.0, rtol=1e-4)
+
+
+def test_student_t_probabilities_define_the_kl():
+    P, Y = small_problem(seed=12)
+    Q = student_t_probabilities(Y)
+    assert np.all(np.diag(Q) == 0) and Q.sum() == pytest.approx(1.0)
+    np.testing.assert_allclose(Q, Q.T)
+    assert Q[0, 1] / Q[0, 2] == pytest.approx((1 + np.sum((Y[0] - Y[2]) ** 2))
+                                              / (1 + np.sum((Y[0] - Y[1]) ** 2)))
+    off = ~np.eye(len(P), dtype=bool)
+    expected = np.sum(P[off] * np.log(P[off] / Q[off]))
+    assert kl_divergence_and_gradient(P, Y)[0] == pytest.approx(expected, rel=1e-12)
+
+
+def test_new_pieces_name_bad_shapes():
+    with pytest.raises(ValueError, match=r"conditional must be a square \(N, N\) matrix, got shape \(2, 3\)"):
+        perplexities(np.zeros((2, 3)))
+    with pytest.raises(ValueError, match=r"Y must be 2-D .*got shape \(5,\)"):
+        student_t_probabilities(np.zeros(5))
