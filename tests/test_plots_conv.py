@@ -6,8 +6,8 @@ import pytest
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from circuits.plots.conv import (mosaic, plot_feature_maps, plot_filters,  # noqa: E402
-                                 plot_mosaic, plot_padded)
+from circuits.plots.conv import (mosaic, plot_accuracies, plot_feature_maps,  # noqa: E402
+                                 plot_filters, plot_mosaic, plot_padded)
 
 
 def test_mosaic_places_each_image_in_its_cell_with_gaps():
@@ -49,4 +49,14 @@ def test_padding_surrounds_the_image_and_windows_that_fit_are_drawn():
     plot_padded(image, pad=0, field=3, stride=2, ax=ax)
     assert len(ax.patches) == 2 + 1                         # the second window would not fit
     plot_mosaic(np.zeros((2, 3, 3)), ax, labels=["a", "b"], title="x")
+    plt.close(fig)
+
+
+def test_accuracy_bars_are_grouped_by_model_in_one_colour_per_setting():
+    accuracies = {"centred": {"linear": 0.9, "cnn": 0.95}, "shifted": {"cnn": 0.8, "linear": 0.2}}
+    fig, ax = plt.subplots()
+    centred, shifted = plot_accuracies(accuracies, ax, title="t")
+    assert [b.get_height() for b in shifted] == [0.2, 0.8]         # in the first setting's order
+    assert shifted[0].get_x() > centred[0].get_x()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["linear", "cnn"]
     plt.close(fig)

@@ -92,3 +92,20 @@ def plot_padded(image, pad=0, field=3, stride=1, ax=None, title=None):
     if title:
         title_text(ax, title)
     return np.nan_to_num(padded)
+
+
+def plot_accuracies(accuracies, ax=None, title=None):
+    """Grouped bars: ``accuracies`` maps each setting (a bar colour) to {model: accuracy};
+    the models, in the first setting's order, along the x axis. Returns the bar containers."""
+    settings = list(accuracies)
+    models = list(accuracies[settings[0]])
+    ax = new_axes(ax, figsize=(7, 3.2))
+    width, at = 0.8 / len(settings), np.arange(len(models))
+    bars = [ax.bar(at + (k - (len(settings) - 1) / 2) * width, [accuracies[s][m] for m in models],
+                   width, label=s) for k, s in enumerate(settings)]
+    ax.set(xticks=at, xticklabels=models, ylabel="accuracy", ylim=(0, 1.2),
+           yticks=np.linspace(0, 1, 6))
+    ax.legend(fontsize="small", loc="upper center", ncols=len(settings))
+    if title:
+        ax.set_title(title)
+    return bars
