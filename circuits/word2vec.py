@@ -55,11 +55,26 @@ def build_vocabulary(sentences):
                       {w: i for i, w in enumerate(words)})
 
 
+def _whole(name, value):
+    """``value`` if it is a whole number >= 1, else a clear error."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
+    return value
+
+
+def _indices(name, ids, n):
+    """``ids`` as an integer array of word indices in 0 .. n - 1, else a clear error."""
+    ids = np.asarray(ids)
+    if ids.size and (ids.dtype.kind not in "iu" or ids.min() < 0 or ids.max() >= n):
+        raise ValueError(f"{name} must be word indices in 0 .. {n - 1}; got values from "
+                         f"{ids.min()} to {ids.max()} (dtype {ids.dtype})")
+    return ids
+
+
 def skipgram_pairs(ids, window):
     """(centre, context) index pairs of one sentence: every word with each word at most
     ``window`` positions away, centre by centre, left to right. Shape (P, 2)."""
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 1:
-        raise ValueError(f"window must be a whole number >= 1, got {window!r}")
+    _whole("window", window)
     ids = np.asarray(ids, dtype=int)
     pairs = [(ids[i], ids[j]) for i in range(len(ids))
              for j in range(max(0, i - window), min(len(ids), i + window + 1)) if j != i]
@@ -78,6 +93,8 @@ def noise_distribution(counts, power=0.75):
 
 def sample_negatives(probabilities, shape, rng):
     """Word indices of ``shape`` drawn independently from ``probabilities`` with ``rng``."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy Generator, got {type(rng).__name__}")
     cumulative = np.cumsum(probabilities)
     draws = np.searchsorted(cumulative, rng.random(shape) * cumulative[-1], side="right")
     return np.minimum(draws, len(cumulative) - 1)        # guard the last bin against round-off
@@ -94,6 +111,10 @@ def _log_sigmoid(x):
 def sgns_terms(v, u_pos, u_neg):
     """Loss and gradients of pairs: v (..., D) centre vectors, u_pos (..., D) their contexts,
     u_neg (..., K, D) noise words. Returns (loss (...), dv, du_pos, du_neg)."""
+    v, u_pos, u_neg = (np.asarray(a, dtype=float) for a in (v, u_pos, u_neg))
+    if u_pos.shape != v.shape or u_neg.shape[:-2] + u_neg.shape[-1:] != v.shape:
+        raise ValueError(f"v and u_pos must have one shape (..., D) and u_neg (..., K, D); got "
+                         f"{v.shape}, {u_pos.shape} and {u_neg.shape}")
     pos = np.einsum("...d,...d->...", u_pos, v)                  # u_o . v_c
     neg = np.einsum("...kd,...d->...k", u_neg, v)                # u_k . v_c
     loss = -_log_sigmoid(pos) - _log_sigmoid(-neg).sum(axis=-1)
@@ -106,14 +127,18 @@ def sgns_terms(v, u_pos, u_neg):
 def sgns_loss(V, U, centres, contexts, negatives):
     """Mean SGNS loss of a minibatch of pairs and its gradients (dV, dU), each shaped like
     V and U (vocabulary, D); ``negatives`` (B, K) holds the noise words of each pair."""
-    centres, contexts, negatives = (np.asarray(a) for a in (centres, contexts, negatives))
+    V, U = np.asarray(V, dtype=float), np.asarray(U, dtype=float)
     if V.shape != U.shape or V.ndim != 2:
         raise ValueError(f"V and U must both be (vocabulary, dimensions), got {V.shape} and "
                          f"{U.shape}")
+    centres, contexts, negatives = (_indices(name, a, len(V)) for name, a in
+                                    (("centres", centres), ("contexts", contexts),
+                                     ("negatives", negatives)))
     B = len(centres)
-    if contexts.shape != (B,) or negatives.ndim != 2 or len(negatives) != B:
-        raise ValueError(f"centres and contexts must be (B,) and negatives (B, K); got "
-                         f"{centres.shape}, {contexts.shape} and {negatives.shape}")
+    if centres.shape != (B,) or contexts.shape != (B,) or negatives.ndim != 2 \
+            or len(negatives) != B or B == 0:
+        raise ValueError(f"centres and contexts must be (B,) and negatives (B, K) with B >= 1; "
+                         f"got {centres.shape}, {contexts.shape} and {negatives.shape}")
     loss, dv, du_pos, du_neg = sgns_terms(V[centres], U[contexts], U[negatives])
     dV, dU = np.zeros_like(V), np.zeros_like(U)
     np.add.at(dV, centres, dv / B)                # a word may appear twice in a batch: add.at
@@ -125,12 +150,16 @@ def sgns_loss(V, U, centres, contexts, negatives):
 def cosine_similarities(M, x):
     """The cosine of the angle between each row of ``M`` and the vector ``x``."""
     M, x = np.asarray(M, dtype=float), np.asarray(x, dtype=float)
+    if M.ndim != 2 or x.shape != M.shape[1:]:
+        raise ValueError(f"M must be (N, D) and x (D,); got {M.shape} and {x.shape}")
     return M @ x / (np.linalg.norm(M, axis=1) * np.linalg.norm(x) + 1e-12)
 
 
 def pca_2d(X):
     """The rows of ``X`` projected on their two main directions (numpy's SVD), centred."""
     X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or min(X.shape) < 2:
+        raise ValueError(f"X must be (N, D) with N, D >= 2 to have two directions; got {X.shape}")
     centred = X - X.mean(axis=0)
     _, _, Vt = np.linalg.svd(centred, full_matrices=False)
     return centred @ Vt[:2].T
@@ -152,8 +181,7 @@ class Word2Vec:
 
     def nearest_to(self, x, k=5, exclude=()):
         """The ``k`` words whose vectors have the largest cosine with ``x``, as (word, cosine)."""
-        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-            raise ValueError(f"k must be a whole number >= 1, got {k!r}")
+        _whole("k", k)
         similarity = cosine_similarities(self.V, x)
         similarity[[self.vocabulary.id(w) for w in exclude]] = -np.inf
         order = np.argsort(-similarity, kind="stable")[:min(k, len(self.vocabulary) - len(exclude))]
@@ -176,6 +204,9 @@ def train_word2vec(sentences, rng, dimensions=20, window=3, negatives=5, epochs=
     ``negatives`` noise words per pair, minibatches of pairs shuffled each epoch, Adagrad."""
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a numpy Generator, got {type(rng).__name__}")
+    for name, value in (("dimensions", dimensions), ("window", window),
+                        ("negatives", negatives), ("epochs", epochs), ("batch_size", batch_size)):
+        _whole(name, value)
     vocabulary = build_vocabulary(sentences)
     pairs = np.concatenate([skipgram_pairs(vocabulary.encode(s), window) for s in sentences])
     probabilities = noise_distribution(vocabulary.counts)

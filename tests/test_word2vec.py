@@ -133,8 +133,14 @@ def test_the_loss_rejects_mismatched_shapes():
     V = np.zeros((4, 2))
     with pytest.raises(ValueError, match=r"V and U must both be .* got \(4, 2\) and \(4, 3\)"):
         sgns_loss(V, np.zeros((4, 3)), [0], [1], [[2]])
-    with pytest.raises(ValueError, match=r"negatives \(B, K\); got \(2,\), \(2,\) and \(3, 1\)"):
+    with pytest.raises(ValueError, match=r"negatives \(B, K\) with B >= 1; got \(2,\), \(2,\) "
+                                         r"and \(3, 1\)"):
         sgns_loss(V, V, [0, 1], [1, 2], [[2], [3], [0]])
+    with pytest.raises(ValueError, match=r"contexts must be word indices in 0 .. 3; got values "
+                                         r"from 1 to 4"):
+        sgns_loss(V, V, [0, 1], [1, 4], [[2], [3]])
+    with pytest.raises(ValueError, match=r"u_neg \(..., K, D\); got \(3,\), \(3,\) and \(2, 4\)"):
+        sgns_terms(np.zeros(3), np.zeros(3), np.zeros((2, 4)))
 
 
 # --- similarity, nearest words, analogies ------------------------------------------------------
@@ -170,6 +176,17 @@ def test_unknown_words_and_bad_k_are_clear_errors():
         model.analogy("a", "queen", "c")
     with pytest.raises(ValueError, match="k must be a whole number >= 1, got 0"):
         model.nearest("a", 0)
+
+
+def test_shapes_that_do_not_fit_are_clear_errors():
+    with pytest.raises(ValueError, match=r"x \(D,\); got \(2, 3\) and \(2,\)"):
+        cosine_similarities(np.ones((2, 3)), np.ones(2))
+    with pytest.raises(ValueError, match=r"two directions; got \(5, 1\)"):
+        pca_2d(np.ones((5, 1)))
+    with pytest.raises(ValueError, match="batch_size must be a whole number >= 1, got 0"):
+        train_word2vec(["a b c"], np.random.default_rng(0), batch_size=0)
+    with pytest.raises(TypeError, match="rng must be a numpy Generator, got int"):
+        sample_negatives([0.5, 0.5], (3,), 1)
 
 
 def test_pca_2d_keeps_the_directions_of_largest_variance():

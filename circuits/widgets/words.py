@@ -1,5 +1,5 @@
 """Explorer for word vectors: pick a word and a number k; its k nearest words by cosine (in all
-the dimensions) light up on the 2-D map, next to the words nearest on the map itself."""
+the dimensions) light up on a 2-D map of its family, next to the words nearest on the map."""
 import io
 from functools import lru_cache
 
@@ -12,8 +12,9 @@ from ..plots.words import mark_words, plot_words
 from ..word2vec import cosine_similarities, pca_2d, train_word2vec
 from .explorer import Explorer
 
-MAP_WORDS = (*PEOPLE, "he", "she", "palace", "village", "old", "young",
-             *(w for country, (capital, _, _) in COUNTRIES.items() for w in (country, capital)))
+FAMILIES = {"people": tuple(PEOPLE),
+            "places": tuple(w for country, (capital, _, _) in COUNTRIES.items()
+                            for w in (country, capital))}
 
 
 @lru_cache(maxsize=4)
@@ -23,40 +24,56 @@ def grammar_model(seed=0, n_sentences=2000):
     return train_word2vec(grammar_corpus(n_sentences, rng), rng)
 
 
-def neighbours_explorer(model=None, word="king", k=3, words=MAP_WORDS):
-    """Choose a word and k: its k nearest ``words`` by cosine in the model's full space are
-    joined to it on the PCA map; the readout compares them with the nearest on the map."""
-    model = model if model is not None else grammar_model()
-    words = list(words)
-    vectors = np.array([model.vector(w) for w in words])
-    points = pca_2d(vectors)
-    cosines = np.array([cosine_similarities(vectors, v) for v in vectors])
-    gaps = np.linalg.norm(points[:, None] - points[None], axis=-1)
-    base = {}                               # the map of every word, drawn once, as pixels
+class _WordMap:
+    """One family's words: their vectors, cosines, PCA points and the map drawn once as pixels."""
 
-    def draw(fig, word, k):
-        i = words.index(word)
-        by_cosine = [j for j in np.argsort(-cosines[i], kind="stable") if j != i][:k]
-        on_map = [j for j in np.argsort(gaps[i], kind="stable") if j != i][:k]
+    def __init__(self, model, words):
+        self.words = list(words)
+        vectors = np.array([model.vector(w) for w in self.words])
+        self.cosines = np.array([cosine_similarities(vectors, v) for v in vectors])
+        self.points = pca_2d(vectors)
+        self.gaps = np.linalg.norm(self.points[:, None] - self.points[None], axis=-1)
+        self.pixels = None
+
+    def draw(self, fig, highlight, focus):
         ax = fig.subplots()
-        if not base:
-            where = plot_words(points, words, ax)
+        if self.pixels is None:                 # first time: draw the map and keep its pixels
+            self.where = plot_words(self.points, self.words, ax)
+            self.limits = ax.get_xlim(), ax.get_ylim()
             buffer = io.BytesIO()
             fig.savefig(buffer, format="rgba")
             width, height = fig.canvas.get_width_height()
-            base.update(pixels=np.frombuffer(buffer.getvalue(), np.uint8).reshape(height, width, 4),
-                        where=where, limits=(ax.get_xlim(), ax.get_ylim()))
-        else:                               # the stored map, and fresh axes with its limits
-            fig.figimage(base["pixels"], origin="upper", zorder=-1)
-            ax.set(xlim=base["limits"][0], ylim=base["limits"][1])
+            self.pixels = np.frombuffer(buffer.getvalue(), np.uint8).reshape(height, width, 4)
+        else:                                   # then: the pixels under bare axes of its limits
+            fig.figimage(self.pixels, origin="upper", zorder=-1)
+            ax.set(xlim=self.limits[0], ylim=self.limits[1])
             ax.set_axis_off()
-        mark_words(ax, base["where"], [words[j] for j in by_cosine], word)
-        title_text(ax, f"the {k} nearest to '{word}' by cosine in {vectors.shape[1]} dimensions")
+        mark_words(ax, self.where, highlight, focus)
+        return ax
+
+
+def neighbours_explorer(model=None, word="king", k=3, families=FAMILIES):
+    """Choose a word and k: its k nearest words of its family by cosine in the model's full
+    space are joined to it on the family's PCA map; the readout compares them with the words
+    nearest on the map."""
+    model = model if model is not None else grammar_model()
+    maps = {name: _WordMap(model, words) for name, words in families.items()}
+    family_of = {w: maps[name] for name, words in families.items() for w in words}
+
+    def draw(fig, word, k):
+        m = family_of[word]
+        i = m.words.index(word)
+        by_cosine = [j for j in np.argsort(-m.cosines[i], kind="stable") if j != i][:k]
+        on_map = [j for j in np.argsort(m.gaps[i], kind="stable") if j != i][:k]
+        ax = m.draw(fig, [m.words[j] for j in by_cosine], word)
+        title_text(ax, f"the {k} nearest to '{word}' by cosine in {model.V.shape[1]} dimensions")
         shared = len(set(by_cosine) & set(on_map))
-        return ("by cosine: " + ", ".join(f"{words[j]} {cosines[i, j]:.2f}" for j in by_cosine)
-                + "\nclosest on the 2-D map: " + ", ".join(words[j] for j in on_map)
+        return ("by cosine: " + ", ".join(f"{m.words[j]} {m.cosines[i, j]:.2f}" for j in by_cosine)
+                + "\nclosest on the 2-D map: " + ", ".join(m.words[j] for j in on_map)
                 + f"\n{shared} of {k} in common")
 
-    controls = {"word": W.Dropdown(options=words, value=word, description="word"),
-                "k": W.IntSlider(value=k, min=1, max=8, description="k")}
-    return Explorer(draw, controls, figsize=(8, 5.2))
+    controls = {"word": W.Dropdown(options=list(family_of), value=word, description="word"),
+                "k": W.IntSlider(value=k, min=1, max=7, description="k")}
+    explorer = Explorer(draw, controls, figsize=(7, 4.6))
+    explorer.maps = maps                    # each family's map, for tests and the curious
+    return explorer
