@@ -70,6 +70,9 @@ class History:
     parameters: np.ndarray
     cost: np.ndarray
     accuracy: np.ndarray
+    validation_cost: np.ndarray = None          # fit(..., validation=(X_val, y_val)) fills these
+    validation_accuracy: np.ndarray = None
+    ratios: dict = None                         # fit(..., ratios=True): {name: update ratios}
 
     @property
     def diverged_at(self):
@@ -102,39 +105,81 @@ def gradient_descent(cost_gradient, start, step_size, iterations):
     return np.array(history)
 
 
-def fit(model, X, y, update, config=None, iterations=100, batch_size=None, rng=None, every=1):
+def update_ratio(before, after):
+    """How far one update moved a parameter, relative to its size: |after - before| / |before|
+    (Frobenius norms; inf for a parameter at zero that moved)."""
+    before, after = np.asarray(before, float), np.asarray(after, float)
+    if before.shape != after.shape:
+        raise ValueError(f"before has shape {before.shape} but after has {after.shape}")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(np.linalg.norm(after - before) / np.linalg.norm(before))
+
+
+def fit(model, X, y, update, config=None, iterations=100, batch_size=None, rng=None, every=1,
+        schedule=None, validation=None, ratios=False):
     """Train a model with ``params`` and ``loss(X, y) -> (cost, grads)`` (such as
     ``circuits.models.dense.DenseNet``) by an update rule of ``circuits.optim``, on the whole
     data or on random batches; a ``History`` of parameter copies, cost and training accuracy.
+    ``schedule(t)`` (see ``circuits.schedules``) sets the learning rate of step t; with
+    ``validation=(X_val, y_val)`` the History also holds the cost (regularisation included) and
+    accuracy there; with ``ratios`` the ``update_ratio`` of every parameter at the step taken
+    from each recorded iteration (nan at the last, where no step is taken).
     Stops with a FloatingPointError naming the iteration if the cost stops being finite."""
     if batch_size is not None and rng is None:
         raise ValueError("random batches need rng=np.random.default_rng(seed)")
     if every < 1 or iterations < 0:
         raise ValueError(f"need every >= 1 and iterations >= 0, got {every} and {iterations}")
+    if schedule is not None and (not callable(schedule) or "learning_rate" in (config or {})):
+        raise ValueError("schedule must be a function of the iteration giving the learning "
+                         "rate, and config must then leave the learning rate out")
+    if validation is not None and (not isinstance(validation, tuple) or len(validation) != 2):
+        raise ValueError("validation must be a pair (X_val, y_val)")
     configs = {name: dict(config or {}) for name in model.params}
     recorded, snapshots, costs, accuracies = [], [], [], []
+    checked, moved = [], {name: [] for name in model.params}
     for t in range(iterations + 1):
         rows = slice(None) if batch_size is None else rng.integers(len(X), size=batch_size)
-        try:
-            with np.errstate(over="ignore", invalid="ignore"):
-                cost, grads = model.loss(X[rows], y[rows])
-        except ValueError as error:                 # the losses refuse NaN and infinity ...
-            blown = re.match(r"the loss is (\S+):", str(error))
-            if blown is None:                       # ... any other complaint is the caller's
-                raise
-            cost = float(blown.group(1))
-        if not np.isfinite(cost):
-            rate = configs[next(iter(configs))].get("learning_rate")
-            raise FloatingPointError(f"the loss became {cost} at iteration {t}: lower the "
-                                     f"learning rate, now {rate}")
+        cost, grads = _cost(model, X[rows], y[rows], configs, t)
         if t % every == 0 or t == iterations:
             recorded.append(t)
             snapshots.append({name: p.copy() for name, p in model.params.items()})
             costs.append(cost)
             accuracies.append(model.accuracy(X, y) if hasattr(model, "accuracy") else np.nan)
+            if validation is not None:
+                checked.append((_cost(model, *validation, configs, t)[0],
+                                model.accuracy(*validation) if hasattr(model, "accuracy")
+                                else np.nan))
         if t == iterations:
             break
+        rate = None if schedule is None else schedule(t)
         for name in model.params:
-            model.params[name], configs[name] = update(model.params[name], grads[name],
-                                                       configs[name])
-    return History(np.array(recorded), snapshots, np.array(costs), np.array(accuracies))
+            if rate is not None:
+                configs[name]["learning_rate"] = rate
+            before = model.params[name]
+            model.params[name], configs[name] = update(before, grads[name], configs[name])
+            if ratios and recorded[-1] == t:
+                moved[name].append(update_ratio(before, model.params[name]))
+    history = History(np.array(recorded), snapshots, np.array(costs), np.array(accuracies))
+    if validation is not None:
+        history.validation_cost, history.validation_accuracy = map(np.array, zip(*checked))
+    if ratios:
+        history.ratios = {name: np.array(r + [np.nan] * (len(recorded) - len(r)))
+                          for name, r in moved.items()}
+    return history
+
+
+def _cost(model, X, y, configs, t):
+    """(cost, grads) of ``model`` on X, y; a FloatingPointError when the cost is not finite."""
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):
+            cost, grads = model.loss(X, y)
+    except ValueError as error:                 # the losses refuse NaN and infinity ...
+        blown = re.match(r"the loss is (\S+):", str(error))
+        if blown is None:                       # ... any other complaint is the caller's
+            raise
+        cost, grads = float(blown.group(1)), None
+    if not np.isfinite(cost):
+        rate = configs[next(iter(configs))].get("learning_rate")
+        raise FloatingPointError(f"the loss became {cost} at iteration {t}: lower the "
+                                 f"learning rate, now {rate}")
+    return cost, grads

@@ -1,15 +1,19 @@
 """The training loop: the guide's class loop, the float loop and numpy runs agree bit for bit;
-accuracy, picks, the recorded history and the cost convention."""
+accuracy, picks, the recorded history and the cost convention; fit's schedules, validation
+history and update-to-weight ratios."""
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from circuits import SVM
-from circuits.datasets import guide_points, make_dataset
+from circuits import SVM, optim
+from circuits.datasets import guide_points, make_dataset, noisy_curve, spirals
 from circuits.losses import hinge_loss
 from circuits.models import linear
+from circuits.models.dense import DenseNet
 from circuits.models.linear import train_svm
-from circuits.train import accuracy, cost, gradient_descent, random_picks, sgd, step, train
+from circuits.schedules import constant, exponential, step_decay
+from circuits.train import (accuracy, cost, fit, gradient_descent, random_picks, sgd, step, train,
+                            update_ratio)
 
 seeds = st.integers(0, 2**32 - 1)
 
@@ -96,3 +100,80 @@ def test_sgd_refuses_bad_settings():
         sgd(linear, X, y, [0, 1], linear.START, step_size=0)
     with pytest.raises(ValueError, match="loss must be one of"):
         sgd(linear, X, y, [0, 1], linear.START, loss="cubic")
+
+
+def _spiral_net(seed=0):
+    X, y = spirals(20, 3, 0.2, seed)
+    return DenseNet((2, 8, 3), np.random.default_rng(seed)), X, y
+
+
+def test_fit_without_the_new_options_records_none_of_them():
+    net, X, y = _spiral_net()
+    history = fit(net, X, y, optim.sgd, {"learning_rate": 0.1}, 5)
+    assert (history.validation_cost, history.validation_accuracy, history.ratios) == (None,) * 3
+
+
+def test_a_schedule_sets_the_rate_of_every_step():
+    net, X, y = _spiral_net()
+    by_hand = {k: v.copy() for k, v in net.params.items()}
+    history = fit(net, X, y, optim.sgd, None, 4, schedule=step_decay(0.5, 0.1, 2))
+    for rate in (0.5, 0.5, 0.05, 0.05):
+        net.params = by_hand
+        _, grads = net.loss(X, y)
+        by_hand = {k: v - rate * grads[k] for k, v in by_hand.items()}
+    for name, p in history.parameters[-1].items():
+        np.testing.assert_allclose(p, by_hand[name], rtol=1e-13, atol=1e-15)
+
+
+def test_a_constant_schedule_is_the_constant_rate_bit_for_bit():
+    runs = []
+    for options in ({"config": {"learning_rate": 0.2}}, {"schedule": constant(0.2)}):
+        net, X, y = _spiral_net(3)
+        runs.append(fit(net, X, y, optim.adam, iterations=20, batch_size=8,
+                        rng=np.random.default_rng(3), **options))
+    assert np.array_equal(runs[0].cost, runs[1].cost)
+
+
+def test_validation_is_the_cost_and_accuracy_of_each_recorded_net_on_the_held_out_data():
+    net, X, y = _spiral_net()
+    held, held_y = X[::2] + 0.05, y[::2]
+    history = fit(net, X, y, optim.sgd, {"learning_rate": 0.3}, 30, every=10,
+                  validation=(held, held_y))
+    assert history.validation_cost.shape == history.validation_accuracy.shape == (4,)
+    for k, params in enumerate(history.parameters):
+        net.params = params
+        assert history.validation_cost[k] == net.loss(held, held_y)[0]
+        assert history.validation_accuracy[k] == net.accuracy(held, held_y)
+    same = fit(_spiral_net()[0], X, y, optim.sgd, {"learning_rate": 0.3}, 30, every=10,
+               validation=(X, y))
+    np.testing.assert_allclose(same.validation_cost, same.cost, rtol=1e-14)
+
+
+def test_ratios_are_the_relative_size_of_the_step_taken_from_each_recorded_iteration():
+    net, X, y = _spiral_net()
+    history = fit(net, X, y, optim.sgd, {"learning_rate": 0.1}, 6, every=3, ratios=True)
+    assert set(history.ratios) == set(net.params) and np.isnan(history.ratios["W1"][-1])
+    net.params = {k: v.copy() for k, v in history.parameters[1].items()}
+    _, grads = net.loss(X, y)
+    expected = 0.1 * np.linalg.norm(grads["W2"]) / np.linalg.norm(net.params["W2"])
+    assert history.ratios["W2"][1] == pytest.approx(expected, rel=1e-12)
+    assert np.isinf(history.ratios["b1"][0])              # biases start at zero
+    assert update_ratio([3.0, 4.0], [3.0, 4.5]) == 0.1
+    with pytest.raises(ValueError, match=r"before has shape \(2,\) but after has \(3,\)"):
+        update_ratio([1.0, 2.0], [1.0, 2.0, 3.0])
+
+
+def test_fit_refuses_unclear_schedules_and_validation():
+    net, X, y = _spiral_net()
+    with pytest.raises(ValueError, match="config must then leave the learning rate out"):
+        fit(net, X, y, optim.sgd, {"learning_rate": 0.1}, 3, schedule=constant(0.1))
+    with pytest.raises(ValueError, match="validation must be a pair"):
+        fit(net, X, y, optim.sgd, {"learning_rate": 0.1}, 3, validation=X)
+
+
+def test_a_schedule_that_blows_up_names_the_rate_it_was_using():
+    x, t = noisy_curve(30, 0.1, 0)
+    net = DenseNet((1, 16, 1), np.random.default_rng(0), loss="mse")
+    with pytest.raises(FloatingPointError, match=r"at iteration \d+: lower the learning rate, "
+                                                 r"now 0\.9"):
+        fit(net, x, t, optim.sgd, None, 200, schedule=exponential(1.0, 1e-3))
