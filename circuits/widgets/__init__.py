@@ -6,7 +6,6 @@ from .circuits import (circuit_explorer, expression_explorer, gate_explorer, neu
 from .classifiers import (PointsExplorer, cost_explorer, descent_explorer, network_playground,
                           svm_explorer)
 from .conv import conv_explorer
-from .embedding import perplexity_explorer
 from .explorer import Explorer, sample_values, sweep
 from .mlp import moons_explorer
 from .monitoring import monitoring_explorer
@@ -32,6 +31,7 @@ EXPLORERS = {f.__name__: f for f in (
     gradient_flow_explorer,
     conv_explorer,
     neighbours_explorer,
+    perplexity_explorer,
     monitoring_explorer,
 )}
 
