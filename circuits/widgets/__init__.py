@@ -11,6 +11,7 @@ from .explorer import Explorer, sample_values, sweep
 from .mlp import moons_explorer
 from .monitoring import monitoring_explorer
 from .multiclass import multiclass_explorer
+from .optimization import momentum_explorer
 from .playground import dense_playground
 from .recurrent import gradient_flow_explorer
 from .regression import regression_explorer
@@ -34,6 +35,7 @@ EXPLORERS = {f.__name__: f for f in (
     neighbours_explorer,
     perplexity_explorer,
     monitoring_explorer,
+    momentum_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
