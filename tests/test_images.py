@@ -33,11 +33,14 @@ def test_a_canvas_the_size_of_the_image_leaves_it_in_place():
     assert np.array_equal(X[:, 0], images)
 
 
+RNG = np.random.default_rng(0)
+
+
 @pytest.mark.parametrize("images, labels, canvas, rng, message", [
-    (np.zeros((3, 8)), np.zeros(3), 16, np.random.default_rng(0), r"shape \(N, h, w\)"),
-    (np.zeros((3, 8, 8)), np.zeros(4), 16, np.random.default_rng(0), r"labels must have shape \(3,\)"),
-    (np.zeros((3, 8, 8)), np.zeros(3), 7, np.random.default_rng(0), "canvas must be a whole number >= 8"),
-    (np.zeros((3, 8, 8)), np.zeros(3), 16.0, np.random.default_rng(0), "canvas must be"),
+    (np.zeros((3, 8)), np.zeros(3), 16, RNG, r"shape \(N, h, w\)"),
+    (np.zeros((3, 8, 8)), np.zeros(4), 16, RNG, r"labels must have shape \(3,\)"),
+    (np.zeros((3, 8, 8)), np.zeros(3), 7, RNG, "canvas must be a whole number >= 8"),
+    (np.zeros((3, 8, 8)), np.zeros(3), 16.0, RNG, "canvas must be"),
     (np.zeros((3, 8, 8)), np.zeros(3), 16, None, "rng=np.random.default_rng"),
 ])
 def test_bad_input_is_named(images, labels, canvas, rng, message):
