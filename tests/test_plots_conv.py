@@ -45,9 +45,11 @@ def test_padding_surrounds_the_image_and_windows_that_fit_are_drawn():
     fig, ax = plt.subplots()
     padded = plot_padded(image, pad=1, field=3, stride=2, ax=ax, title="t")
     assert padded.shape == (6, 6) and padded.sum() == 16 and padded[0].sum() == 0
-    assert len(ax.patches) == 2 and ax.patches[1].get_x() == 1.5
-    plot_padded(image, pad=0, field=3, stride=2, ax=ax)
-    assert len(ax.patches) == 2 + 1                         # the second window would not fit
+    padding, first, second = ax.patches                     # the zeros, then two windows
+    assert padding.get_width() == 6 and (first.get_x(), second.get_x()) == (-0.5, 1.5)
+    plot_padded(image, pad=0, field=3, stride=2, ax=ax, title="t", box=(10, 0, 8))
+    assert len(ax.patches) == 3 + 2                         # the second window would not fit
+    assert ax.patches[-1].get_width() == 3 * 8 / 4          # 3 pixels of 2 units each
     plot_mosaic(np.zeros((2, 3, 3)), ax, labels=["a", "b"], title="x")
     plt.close(fig)
 

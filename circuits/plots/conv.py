@@ -74,23 +74,32 @@ def plot_feature_maps(maps, ax=None, title="feature maps", columns=8):
     return plot_mosaic(scaled, ax, columns, labels=range(len(maps)), title=title)
 
 
-def plot_padded(image, pad=0, field=3, stride=1, ax=None, title=None):
+def plot_padded(image, pad=0, field=3, stride=1, ax=None, title=None, box=None):
     """One image (H, W) with ``pad`` rings of zeros (pale blue) and the first two windows of a
-    field x field filter ``stride`` apart: solid the first, dashed the next."""
+    field x field filter ``stride`` apart: solid the first, dashed the next. ``box`` = (x, y,
+    side) fits it into that square of ``ax``'s data coordinates (several pictures on one axes);
+    by default a pixel is one unit. Returns the padded image."""
     image = np.asarray(image, float)
     ax = new_axes(ax, figsize=(3.2, 3.2))
-    padded = np.pad(image, pad, constant_values=np.nan)          # NaN shows the axes' colour
-    ax.set_facecolor(PADDING)
-    ax.imshow(padded, cmap="gray_r", vmin=0, vmax=max(np.nanmax(padded), 1e-12))
-    width = padded.shape[1]
+    padded = np.pad(image, pad, constant_values=np.nan)       # NaN is transparent: blue shows
+    height, width = padded.shape
+    x0, y0, side = (-0.5, -0.5, max(height, width)) if box is None else box
+    unit = side / max(height, width)                            # data units per pixel
+    ax.add_patch(Rectangle((x0, y0), width * unit, height * unit, facecolor=PADDING, lw=0,
+                           zorder=-1))                      # under the image
+    ax.imshow(padded, cmap="gray_r", vmin=0, vmax=max(np.nanmax(padded), 1e-12),
+              extent=(x0, x0 + width * unit, y0 + height * unit, y0))
     for left, style in ((0, "-"), (stride, "--")):
         if left + field <= width:
-            ax.add_patch(Rectangle((left - 0.5, -0.5), field, field, facecolor="none",
-                                   edgecolor="tab:orange", lw=2, ls=style))
-    ax.set_xticks([])
-    ax.set_yticks([])
-    if title:
-        title_text(ax, title)
+            ax.add_patch(Rectangle((x0 + left * unit, y0), field * unit, field * unit,
+                                   facecolor="none", edgecolor="tab:orange", lw=2, ls=style))
+    if box is None:
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if title:
+            title_text(ax, title)
+    elif title:
+        ax.text(x0 + side / 2, y0 - 0.4, title, ha="center", va="bottom")
     return np.nan_to_num(padded)
 
 

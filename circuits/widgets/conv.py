@@ -6,7 +6,6 @@ import numpy as np
 from ..images import drawn_digit
 from ..layers import conv_forward
 from ..layers.conv import output_size
-from ..plots.axes import title_text
 from ..plots.conv import plot_padded
 from .explorer import Explorer
 
@@ -42,29 +41,26 @@ def conv_explorer(image=None, kind="vertical edges", field=3, stride=1, pad=1):
     size = image.shape[0]
 
     def draw(fig, kind, field, stride, pad):
-        left, middle, right = fig.subplots(1, 3, gridspec_kw=dict(width_ratios=[3, 1.2, 3],
-                                                                  left=0.03, right=0.97))
-        plot_padded(image, pad, field, stride, left,
-                    title=f"input {size} x {size}, padded by {pad}")
+        ax = fig.add_axes((0.01, 0.01, 0.98, 0.9))       # one axes, three pictures: fast
+        ax.set_axis_off()
+        plot_padded(image, pad, field, stride, ax, f"input {size} x {size}, padded by {pad}",
+                    box=(0, 0, 22))
         w = FILTERS[kind](field)
         top = np.abs(w).max()
-        middle.imshow(w, cmap="RdBu_r", vmin=-top, vmax=top)
-        title_text(middle, f"filter {field} x {field}")
+        ax.imshow(w, cmap="RdBu_r", vmin=-top, vmax=top, extent=(27, 35, 15, 7))
+        ax.text(31, 6.6, f"filter {field} x {field}", ha="center", va="bottom")
+        ax.set(xlim=(-0.5, 62.5), ylim=(22.5, -2.5))
         out, text = size_formula(size, field, stride, pad)
-        for ax in (middle, right):
-            ax.set_xticks([])
-            ax.set_yticks([])
         if out is None:
-            right.text(0.5, 0.5, f"stride {stride} does not tile\nthe padded input",
-                       ha="center", va="center", color="#b00", transform=right.transAxes)
+            ax.text(51, 11, f"stride {stride} does not tile\nthe padded input", ha="center",
+                    va="center", color="#b00")
             return text
-        maps = conv_forward(image[None, None], w[None, None], np.zeros(1), stride, pad)[0]
-        if kind == "blur":
-            right.imshow(maps[0, 0], cmap="gray_r", vmin=0)
-        else:
-            top = max(np.abs(maps).max(), 1e-12)               # white at 0: no edge there
-            right.imshow(maps[0, 0], cmap="RdBu_r", vmin=-top, vmax=top)
-        title_text(right, f"feature map {out} x {out}, stride {stride}")
+        maps = conv_forward(image[None, None], w[None, None], np.zeros(1), stride, pad)[0][0, 0]
+        peak = max(np.abs(maps).max(), 1e-12)                   # edges: white at 0, no edge
+        ax.imshow(maps, cmap="gray_r" if kind == "blur" else "RdBu_r", extent=(40, 62, 22, 0),
+                  vmin=0 if kind == "blur" else -peak, vmax=peak)
+        ax.text(51, -0.4, f"feature map {out} x {out}, stride {stride}", ha="center",
+                va="bottom")
         return text
 
     controls = {
