@@ -1,7 +1,14 @@
 """Markers for the end-to-end tests, so each kind can be run alone (``pytest -m browser``),
 and where the browser tests left their screenshots."""
+import os
 import time
 from pathlib import Path
+
+# One BLAS thread for this process and every kernel it starts: on a 2-core machine that also
+# runs the kernels, multithreaded BLAS makes tiny matrix products many times slower (and their
+# last digits can depend on the thread count).
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
 MARKERS = {
     "browser": "drives JupyterLab in headless Chromium (needs /usr/bin/chromium)",
