@@ -27,7 +27,8 @@ def plot_ratios(history, ax=None, names=None, target=1e-3):
     ax = new_axes(ax)
     names = names or [name for name in history.ratios if name.startswith("W")]
     for name, colour in zip(names, COLOURS):
-        ax.plot(history.iterations, history.ratios[name], color=colour, lw=1.4, label=name)
+        ax.plot(history.iterations, history.ratios[name], ".-", color=colour, lw=1.4, ms=4,
+                label=name)
     ax.axhline(target, color="0.3", ls=":", lw=1, label=f"{target:g}")
     ax.set(xlabel="iteration", ylabel="|update| / |weights|", yscale="log")
     ax.legend(fontsize="small")
