@@ -33,3 +33,12 @@ def per_class_accuracy(y, predicted, n_classes):
     counts = confusion_matrix(y, predicted, n_classes)
     sizes = counts.sum(axis=1)
     return np.diag(counts) / np.where(sizes > 0, sizes, np.nan)
+
+
+def balanced_accuracy(y, predicted, n_classes):
+    """The mean of the per-class accuracies, over the classes that have points: every class
+    counts the same however many points it has (always guessing one class scores 1 / classes)."""
+    per_class = per_class_accuracy(y, predicted, n_classes)
+    if np.all(np.isnan(per_class)):
+        raise ValueError("balanced accuracy needs at least one point, got none")
+    return float(np.nanmean(per_class))

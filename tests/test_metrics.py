@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from circuits.metrics import confusion_matrix, per_class_accuracy
+from circuits.metrics import balanced_accuracy, confusion_matrix, per_class_accuracy
 
 
 @given(st.integers(1, 5).flatmap(lambda k: st.tuples(
@@ -40,3 +40,20 @@ def test_bad_labels_are_refused_with_the_numbers():
         confusion_matrix([[0], [1]], [0, 1], 3)
     with pytest.raises(ValueError, match="n_classes must be a whole number >= 1, got 0"):
         confusion_matrix([], [], 0)
+
+
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=30))
+def test_balanced_accuracy_is_the_mean_recall_of_the_classes_present(pairs):
+    y = np.array([a for a, _ in pairs])
+    p = np.array([b for _, b in pairs])
+    recalls = [np.mean(p[y == c] == c) for c in range(3) if np.any(y == c)]
+    assert balanced_accuracy(y, p, 3) == pytest.approx(np.mean(recalls))
+
+
+def test_balanced_accuracy_sees_through_a_majority_guess():
+    y = np.array([0] * 95 + [1] * 5)
+    always_zero = np.zeros(100, int)
+    assert np.mean(always_zero == y) == 0.95
+    assert balanced_accuracy(y, always_zero, 2) == 0.5
+    with pytest.raises(ValueError, match="at least one point"):
+        balanced_accuracy([], [], 2)
