@@ -10,6 +10,7 @@ from .explorer import Explorer, slider
 def sigmoid_explorer(x=0.0):
     """A slider for the input of a sigmoid gate; shows its output and local gradient."""
     def draw(fig, x):
+        fig.subplots_adjust(bottom=0.15)                    # room for the x label
         value, grad = plot_sigmoid(x, fig.subplots())
         return f"sigmoid(x) = {value:.4f}    d sigmoid / dx = {grad:.4f}"
     return Explorer(draw, {"x": W.FloatSlider(value=x, min=-8, max=8, step=0.1, description="x")})
@@ -37,6 +38,7 @@ def random_search_explorer(tweak_amount=0.01, tries=100, seed=0):
 def h_error_explorer(h=1e-4):
     """The error of a numerical derivative against its step h, on log-log axes."""
     def draw(fig, h):
+        fig.subplots_adjust(bottom=0.15)
         errors = plot_h_error(h, fig.subplots())
         return f"h = {h:.1e}    " + "   ".join(f"{k}: {v:.1e}" for k, v in errors.items())
     controls = {"h": W.FloatLogSlider(value=h, base=10, min=-14, max=0, step=0.25,
@@ -47,6 +49,7 @@ def h_error_explorer(h=1e-4):
 def landscape_explorer(x=-2.0, y=3.0, step_size=0.01):
     """f(x, y) = x*y as a map, with the gradient arrow at (x, y) and where one step lands."""
     def draw(fig, x, y, step_size):
+        fig.subplots_adjust(bottom=0.13)
         new_x, new_y, out = plot_landscape(x, y, step_size, fig.subplots())
         return (f"x*y = {x * y:.4f}   gradient (y, x) = ({y:.2f}, {x:.2f})   after the step: "
                 f"x = {new_x:.4f}, y = {new_y:.4f}, x*y = {out:.4f}")
