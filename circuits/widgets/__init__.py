@@ -6,6 +6,7 @@ from .circuits import (circuit_explorer, expression_explorer, gate_explorer, neu
 from .classifiers import (PointsExplorer, cost_explorer, descent_explorer, network_playground,
                           svm_explorer)
 from .conv import conv_explorer
+from .debugging import debugging_explorer
 from .embedding import perplexity_explorer
 from .explorer import Explorer, sample_values, sweep
 from .mlp import moons_explorer
@@ -36,6 +37,7 @@ EXPLORERS = {f.__name__: f for f in (
     perplexity_explorer,
     monitoring_explorer,
     momentum_explorer,
+    debugging_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
