@@ -13,7 +13,9 @@ def plot_costs(curves, ax=None, log=True, legend=True):
     ax = new_axes(ax)
     for (label, (iterations, costs)), colour in zip(curves.items(), COLOURS):
         ax.plot(iterations, costs, color=colour, lw=1.4, label=label)
-    ax.set(xlabel="iteration", ylabel="cost", yscale="log" if log else "linear")
+    ax.set(xlabel="iteration", ylabel="cost")
+    if log:
+        ax.set_yscale("log")
     if legend:
         ax.legend(fontsize="small")
     return ax
