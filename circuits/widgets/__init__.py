@@ -16,6 +16,7 @@ from .optimization import momentum_explorer
 from .playground import dense_playground
 from .recurrent import gradient_flow_explorer
 from .regression import regression_explorer
+from .regularization import dropout_explorer, penalty_explorer
 from .single_gate import (h_error_explorer, landscape_explorer, random_search_explorer,
                           sigmoid_explorer, wiggly_step_explorer)
 from .stepper import BackwardStepper, backward_stepper
@@ -38,6 +39,7 @@ EXPLORERS = {f.__name__: f for f in (
     monitoring_explorer,
     momentum_explorer,
     debugging_explorer,
+    penalty_explorer, dropout_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
