@@ -9,6 +9,7 @@ from .conv import conv_explorer
 from .debugging import debugging_explorer
 from .embedding import perplexity_explorer
 from .explorer import Explorer, sample_values, sweep
+from .initialization import initialization_explorer
 from .mlp import moons_explorer
 from .monitoring import monitoring_explorer
 from .multiclass import multiclass_explorer
@@ -38,6 +39,7 @@ EXPLORERS = {f.__name__: f for f in (
     perplexity_explorer,
     monitoring_explorer,
     momentum_explorer,
+    initialization_explorer,
     debugging_explorer,
     penalty_explorer, dropout_explorer,
 )}
