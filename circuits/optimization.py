@@ -142,6 +142,17 @@ def unflatten_params(vector, like):
     return {name: piece.reshape(np.shape(p)) for (name, p), piece in zip(like.items(), pieces)}
 
 
+def flat_descent(objective, start, learning_rate, iterations):
+    """Plain gradient descent on a flat ``objective`` (theta -> (cost, gradient)): the last theta
+    and the cost before each of the ``iterations`` steps."""
+    theta, costs = np.array(start, dtype=float), []
+    for _ in range(iterations):
+        cost, gradient = objective(theta)
+        costs.append(cost)
+        theta = theta - learning_rate * gradient
+    return theta, np.array(costs)
+
+
 def flat_objective(model, X, y):
     """theta -> (cost, gradient as a vector) for a model with ``params`` and ``loss(X, y)``: what
     ``scipy.optimize.minimize(..., jac=True)`` wants. Sets ``model.params`` to theta's."""

@@ -8,7 +8,7 @@ import pytest
 from circuits import optim
 from circuits.datasets import spirals
 from circuits.models.dense import DenseNet
-from circuits.optimization import (condition_number, descent_path, flat_objective,
+from circuits.optimization import (condition_number, descent_path, flat_descent, flat_objective,
                                    flatten_params, heavy_ball_step, iterations_to_reach,
                                    measured_rate, optimal_gd, optimal_momentum,
                                    predicted_iterations, quadratic, quadratic_gradient, rate_gd,
@@ -102,3 +102,10 @@ def test_the_flat_objective_returns_the_cost_and_a_gradient_that_matches_finite_
     h, eye = 1e-6, np.eye(theta.size)
     numeric = [(objective(theta + h * e)[0] - objective(theta - h * e)[0]) / (2 * h) for e in eye]
     assert np.max(np.abs(grad - numeric)) < 1e-6
+
+
+def test_flat_descent_on_the_quadratic_matches_sgd_and_records_the_cost_before_each_step():
+    objective = lambda x: (float(quadratic(x)), quadratic_gradient(x))
+    theta, costs = flat_descent(objective, START, 0.3, 12)
+    path = descent_path(optim.sgd, {"learning_rate": 0.3}, START, 12)
+    assert np.allclose(theta, path[-1]) and np.allclose(costs, quadratic(path[:-1]))

@@ -8,7 +8,7 @@ from .axes import new_axes
 COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown")
 
 
-def contour_grid(curvatures=CURVATURES, limits=((-4.0, 4.0), (-1.5, 1.5)), n=60):
+def contour_grid(curvatures=CURVATURES, limits=((-4.0, 4.0), (-2.0, 2.0)), n=60):
     """(x1, x2, f) on an n-by-n grid over ``limits``, ready for ``ax.contour``."""
     x1, x2 = np.meshgrid(np.linspace(*limits[0], n), np.linspace(*limits[1], n))
     return x1, x2, quadratic(np.stack([x1, x2], axis=-1), curvatures)
@@ -49,4 +49,3 @@ def plot_distances(paths, rates=None, ax=None):
     ax.set(xlabel="iteration", ylabel="distance to the minimum", yscale="log")
     ax.legend(fontsize="small")
     return ax
-

@@ -38,7 +38,7 @@ def momentum_explorer(learning_rate=None, momentum=None, shown=40, max_iteration
         left, right = fig.subplots(1, 2, gridspec_kw=dict(width_ratios=(1.6, 1), bottom=0.17,
                                                           wspace=0.3))
         plot_contours(_grid(), left)
-        few_ticks(left, (-4, 4), (-1.5, 1.5))
+        few_ticks(left, (-4, 4), (-2, 2))
         near = path[:shown + 1]
         left.plot(near[:, 0], near[:, 1], ".-", color="tab:blue", lw=1, ms=3)
         title_text(left, f"the first {shown} steps")
