@@ -1,7 +1,8 @@
 """The checklist for a network that does not learn: four measurements, each with a verdict.
 
-Works on any model with ``params`` and ``loss(X, y) -> (cost, grads)`` (softmax scores) and
-``accuracy(X, y)``, such as ``circuits.models.dense.DenseNet``. No check changes the model:
+Works on any classifier with ``params``, ``loss(X, y) -> (cost, grads)`` (softmax), ``sizes``
+(the last is the number of classes) and ``accuracy(X, y)``, such as
+``circuits.models.dense.DenseNet``. No check changes the model:
 the ones that train work on a copy.
 """
 import copy
