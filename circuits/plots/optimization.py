@@ -8,26 +8,36 @@ from .axes import new_axes
 COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown")
 
 
-def contour_grid(curvatures=CURVATURES, limits=((-4.0, 4.0), (-2.0, 2.0)), n=60):
-    """(x1, x2, f) on an n-by-n grid over ``limits``, ready for ``ax.contour``."""
-    x1, x2 = np.meshgrid(np.linspace(*limits[0], n), np.linspace(*limits[1], n))
-    return x1, x2, quadratic(np.stack([x1, x2], axis=-1), curvatures)
+LIMITS = ((-4.0, 4.0), (-2.0, 2.0))             # the picture's x1 and x2 ranges
+LEVELS = tuple(0.02 * 2.0 ** k for k in range(9))   # f = 0.02, 0.04, ..., 5.12
 
 
-def plot_contours(grid=None, ax=None, levels=12):
-    """The level sets of the quadratic (``grid`` from ``contour_grid``), its minimum marked."""
+def level_curves(curvatures=CURVATURES, levels=LEVELS, points=100):
+    """The ellipses f(x) = c of the 2-D quadratic, one per level c, as rows of points with a row
+    of NaN between ellipses (so one ``ax.plot`` draws them all)."""
+    lam = np.asarray(curvatures, dtype=float)
+    if lam.shape != (2,):
+        raise ValueError(f"level curves are drawn for two curvatures, got {curvatures!r}")
+    quadratic(np.zeros(2), lam)                              # checks they are positive
+    angle = np.append(np.linspace(0.0, 2 * np.pi, points), np.nan)
+    rows = [np.column_stack([np.sqrt(2 * c / lam[0]) * np.cos(angle),
+                             np.sqrt(2 * c / lam[1]) * np.sin(angle)]) for c in levels]
+    return np.concatenate(rows)
+
+
+def plot_contours(ax=None, curvatures=CURVATURES, limits=LIMITS):
+    """The level sets of the quadratic over ``limits``, its minimum marked."""
     ax = new_axes(ax)
-    x1, x2, f = contour_grid() if grid is None else grid
-    ax.contour(x1, x2, f, levels=np.geomspace(f.max() / 400, f.max(), levels), colors="0.75",
-               linewidths=0.8)
+    curves = level_curves(curvatures)
+    ax.plot(curves[:, 0], curves[:, 1], color="0.75", lw=0.8)
     ax.plot(0, 0, "k*", ms=8)
-    ax.set(xlim=(x1.min(), x1.max()), ylim=(x2.min(), x2.max()), xlabel="x1", ylabel="x2")
+    ax.set(xlim=limits[0], ylim=limits[1], xlabel="x1", ylabel="x2")
     return ax
 
 
-def plot_paths(paths, grid=None, ax=None, legend=True):
+def plot_paths(paths, ax=None, curvatures=CURVATURES, legend=True):
     """Each path of ``paths`` ({label: points of shape (T, 2)}) over the contours."""
-    ax = plot_contours(grid, ax)
+    ax = plot_contours(ax, curvatures)
     for (label, points), colour in zip(paths.items(), COLOURS):
         ax.plot(points[:, 0], points[:, 1], ".-", color=colour, lw=1, ms=3, label=label)
     if legend:

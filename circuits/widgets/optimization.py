@@ -1,7 +1,5 @@
 """Explorer for notebook 15: the heavy ball on the ill-conditioned quadratic, its path computed
 live (a few hundred cheap steps) for any step size and momentum."""
-from functools import lru_cache
-
 import ipywidgets as W
 import numpy as np
 from matplotlib.ticker import NullLocator
@@ -10,16 +8,11 @@ from .. import optim
 from ..optimization import (CURVATURES, descent_path, iterations_to_reach, optimal_gd,
                             optimal_momentum)
 from ..plots.axes import few_ticks, title_text
-from ..plots.optimization import contour_grid, plot_contours
+from ..plots.optimization import plot_contours
 from .explorer import Explorer
 
 START = (-3.5, 1.0)
 TOLERANCE = 1e-6
-
-
-@lru_cache(maxsize=1)
-def _grid():
-    return contour_grid(CURVATURES)
 
 
 def momentum_explorer(learning_rate=None, momentum=None, shown=40, max_iterations=400):
@@ -37,7 +30,7 @@ def momentum_explorer(learning_rate=None, momentum=None, shown=40, max_iteration
         path = descent_path(optim.sgd_momentum, config, START, max_iterations)
         left, right = fig.subplots(1, 2, gridspec_kw=dict(width_ratios=(1.6, 1), bottom=0.17,
                                                           wspace=0.3))
-        plot_contours(_grid(), left)
+        plot_contours(left)
         few_ticks(left, (-4, 4), (-2, 2))
         near = path[:shown + 1]
         left.plot(near[:, 0], near[:, 1], ".-", color="tab:blue", lw=1, ms=3)
