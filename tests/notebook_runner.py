@@ -4,7 +4,10 @@ run a notebook in a fresh kernel of this environment, and read its text outputs.
 Also runnable as a script (``python notebook_runner.py NOTEBOOK...``) by another Python
 environment, e.g. the Binder-like one: it then executes each notebook in that environment and
 prints one JSON line per notebook saying where the kernel ran. It needs only nbformat, nbclient
-and jupyter_client at import, which every JupyterLab install has.
+and jupyter_client at import, which every JupyterLab install has. With ``--write`` it stores
+the fresh outputs in each notebook instead (how the committed outputs are made):
+
+    python tests/notebook_runner.py --write notebooks/05-svm.ipynb
 """
 import configparser
 import json
@@ -24,6 +27,8 @@ from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parents[1]
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")     # kernels as the tests run them: one BLAS thread
 WIDGET_MARK = "# NBVAL_IGNORE_OUTPUT"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CELL_TIMEOUT = 120          # seconds for one cell, as a student would wait at most
@@ -232,7 +237,14 @@ def widget_model_ids(nb):
 
 
 def main(paths):
-    """Execute each notebook in this Python; print where its kernel ran, as JSON lines."""
+    """Execute each notebook in this Python; print where its kernel ran, as JSON lines (or,
+    after ``--write``, store each notebook's fresh outputs in it)."""
+    if paths[:1] == ["--write"]:
+        for name in paths[1:]:
+            start = time.monotonic()
+            nbformat.write(execute(name), name)
+            print(f"{name}: fresh outputs written in {time.monotonic() - start:.1f} s", flush=True)
+        return
     probe = ("import json, sys, circuits\n"
              "print(json.dumps({'prefix': sys.prefix, 'executable': sys.executable,"
              " 'circuits': circuits.__file__}))")
