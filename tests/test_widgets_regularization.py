@@ -8,7 +8,7 @@ pytest.importorskip("ipywidgets")
 from circuits.regularization import unit_norms  # noqa: E402
 from circuits.widgets.regularization import (DROPOUT, STRENGTHS, dropout_explorer,  # noqa: E402
                                              dropout_runs, overfit_data, penalty_explorer,
-                                             penalty_runs)
+                                             penalty_runs, train_dropout)
 
 
 def test_the_split_is_few_training_points_and_a_larger_validation_set():
@@ -27,6 +27,13 @@ def test_the_cached_runs_show_what_the_notebook_says():
     gap = {p: r.history.accuracy[-1] - r.history.validation_accuracy[-1]
            for p, r in dropout_runs(0).items()}
     assert gap[0.5] < gap[0.0]
+
+
+def test_dropout_narrows_the_gap_on_six_seeds():
+    for seed in range(6):
+        plain, dropped = (train_dropout(p, seed)[1] for p in (0.0, 0.5))
+        gaps = [h.accuracy[-1] - h.validation_accuracy[-1] for h in (plain, dropped)]
+        assert gaps[1] < gaps[0], seed
 
 
 def test_moving_a_knob_changes_the_picture_and_the_readout():

@@ -22,7 +22,7 @@ from .explorer import Explorer
 KINDS = ("L2", "L1", "group")
 STRENGTHS = (0.0, 0.001, 0.003, 0.01, 0.03)
 DROPOUT = (0.0, 0.1, 0.3, 0.5, 0.7)
-PENALTY_SIZES, DROPOUT_SIZES = (2, 32, 2), (2, 64, 64, 2)
+PENALTY_SIZES, DROPOUT_SIZES = (2, 32, 2), (2, 32, 32, 2)
 
 
 def overfit_data(seed=0, n_train=40, n_validation=200, noise=0.3):
@@ -50,8 +50,8 @@ def train_penalized(kind, strength, seed=0, iterations=500, learning_rate=0.5):
     return net, history
 
 
-def train_dropout(p, seed=0, iterations=300, learning_rate=0.01):
-    """A DropoutNet 2-64-64-2 with dropout ``p``, trained by Adam on ``overfit_data(seed)``;
+def train_dropout(p, seed=0, iterations=200, learning_rate=0.02):
+    """A DropoutNet 2-32-32-2 with dropout ``p``, trained by Adam on ``overfit_data(seed)``;
     the trained net and its History (validation included)."""
     X, y, X_val, y_val = overfit_data(seed)
     net = DropoutNet(DROPOUT_SIZES, np.random.default_rng(seed), p)
