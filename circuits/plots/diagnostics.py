@@ -22,14 +22,14 @@ def histogram_rows(activations, bins=40, span=None):
 
 def plot_layer_histograms(activations, ax=None, bins=40, span=None, stds=True):
     """Every layer's histogram of activations, stacked: layer 1 at the bottom, each row scaled
-    to its own tallest bar; with ``stds``, the layer's standard deviation written in grey."""
+    to its own tallest bar; with ``stds``, the layer's standard deviation written at the right."""
     ax = new_axes(ax, figsize=(6, 4))
     edges, counts = histogram_rows(activations, bins, span)
     for k, (row, a) in enumerate(zip(counts, activations), start=1):
         height = 0.85 * row / (row.max() or 1.0)
         ax.stairs(k + height, edges, baseline=k, fill=True, color=COLOURS[k % 2], alpha=0.8)
         if stds:
-            ax.text(edges[-1], k + 0.1, f"std {np.std(a):.2g}", ha="right",
+            ax.text(1.02, k + 0.1, f"std {np.std(a):.2g}", transform=ax.get_yaxis_transform(),
                     fontsize="small", color="0.3")
     ax.set(xlabel="activation", ylabel="layer", xlim=(edges[0], edges[-1]),
            ylim=(0.8, len(counts) + 1))
