@@ -9,6 +9,7 @@ from .conv import conv_explorer
 from .debugging import debugging_explorer
 from .embedding import perplexity_explorer
 from .explorer import Explorer, sample_values, sweep
+from .imbalance import imbalance_explorer
 from .initialization import initialization_explorer
 from .mlp import moons_explorer
 from .monitoring import monitoring_explorer
@@ -42,6 +43,7 @@ EXPLORERS = {f.__name__: f for f in (
     initialization_explorer,
     debugging_explorer,
     penalty_explorer, dropout_explorer,
+    imbalance_explorer,
 )}
 
 __all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
