@@ -41,7 +41,7 @@ def soft_threshold(W, threshold):
 
 
 def unit_norms(W):
-    """The length of each unit's incoming weights: the norm of every column of W (n_in, n_units)."""
+    """Each unit's incoming weights' length: the norm of every column of W (inputs, units)."""
     return np.sqrt(np.sum(as_array("W", W, ndim=2) ** 2, axis=0))
 
 
