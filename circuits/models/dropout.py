@@ -11,7 +11,8 @@ class DropoutNet(DenseNet):
     """A ``DenseNet`` (same sizes, parameters, loss and L2 ``regularization``) whose hidden
     units are each dropped with probability ``p`` on every call of ``loss``, the masks drawn
     from ``rng`` (the generator that drew the weights, kept); ``scores``, ``predict`` and
-    ``accuracy`` use every unit."""
+    ``accuracy`` use every unit. Every ``loss`` call draws masks, so the costs ``fit`` records
+    (validation cost too) are with dropout on; its accuracies are without."""
 
     def __init__(self, sizes, rng, p=0.5, loss="softmax", regularization=0.0,
                  weight_scale=None):
