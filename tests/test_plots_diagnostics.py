@@ -34,7 +34,10 @@ def test_histogram_rows_share_a_range_and_sum_to_one():
 def test_layer_histograms_stack_one_row_per_layer(ax):
     acts = [np.random.default_rng(0).standard_normal((50, 4)) * s for s in (1.0, 0.5, 0.1)]
     plot_layer_histograms(acts, ax)
-    assert len(ax.patches) == 3 and len(ax.texts) == 3
+    outlines = ax.collections[0].get_paths()
+    assert len(ax.collections) == 1 and len(outlines) == 3 and len(ax.texts) == 3
+    tops = [path.vertices[:, 1].max() for path in outlines]
+    np.testing.assert_allclose(tops, [1.85, 2.85, 3.85])     # each row scaled to its tallest bar
     assert ax.texts[2].get_text() == f"std {np.std(acts[2]):.2g}"
     assert ax.get_ylabel() == "layer" and list(ax.get_yticks()) == [1, 2, 3]
 

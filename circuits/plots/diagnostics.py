@@ -1,6 +1,7 @@
 """Pictures of what hidden units do: every layer's histogram of activations, the spread per
 layer, and the share of dead ReLUs against the learning rate."""
 import numpy as np
+from matplotlib.collections import PolyCollection
 
 from .axes import new_axes
 from .monitoring import COLOURS
@@ -25,10 +26,16 @@ def plot_layer_histograms(activations, ax=None, bins=40, span=None, stds=True):
     to its own tallest bar; with ``stds``, the layer's standard deviation written at the right."""
     ax = new_axes(ax, figsize=(6, 4))
     edges, counts = histogram_rows(activations, bins, span)
-    for k, (row, a) in enumerate(zip(counts, activations), start=1):
-        height = 0.85 * row / (row.max() or 1.0)
-        ax.stairs(k + height, edges, baseline=k, fill=True, color=COLOURS[k % 2], alpha=0.8)
-        if stds:
+    x = np.repeat(edges, 2)                          # the outline of the bars, as one polygon
+    outlines = []
+    for k, row in enumerate(counts, start=1):
+        tops = k + 0.85 * row / (row.max() or 1.0)
+        outlines.append(np.column_stack([x, np.concatenate([[k], np.repeat(tops, 2), [k]])]))
+    colours = [COLOURS[k % 2] for k in range(1, len(counts) + 1)]
+    ax.add_collection(PolyCollection(outlines, facecolors=colours, edgecolors=colours, lw=0.5,
+                                     alpha=0.8))
+    if stds:
+        for k, a in enumerate(activations, start=1):
             ax.text(1.02, k + 0.1, f"std {np.std(a):.2g}", transform=ax.get_yaxis_transform(),
                     fontsize="small", color="0.3")
     ax.set(xlabel="activation", ylabel="layer", xlim=(edges[0], edges[-1]),
