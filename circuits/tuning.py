@@ -3,7 +3,7 @@ box, k-fold splits and scores, the border check; class weights, a class-weighted
 and network, an unbalanced subsample and oversampling of the small classes."""
 import numpy as np
 
-from . import layers, optim
+from . import optim
 from .layers.checks import as_array, as_labels
 from .metrics import balanced_accuracy, per_class_accuracy
 from .models.dense import DenseNet
@@ -115,19 +115,9 @@ class WeightedNet(DenseNet):
         super().__init__(sizes, rng, "softmax", regularization, weight_scale)
         self.weights = np.asarray(weights, float)
 
-    def loss(self, X, y):
-        """(cost, {name: gradient}) on the batch X, y, with the class weights."""
-        scores, caches = self.forward(X)
-        cost, dout = weighted_softmax_loss(scores, y, self.weights)
-        grads = {}
-        for k in range(self.n_layers, 0, -1):
-            if k < self.n_layers:
-                dout = layers.relu_backward(dout, caches.pop())
-            dout, dW, db = layers.affine_backward(dout, caches.pop())
-            W = self.params[f"W{k}"]
-            cost += self.regularization / 2 * float(np.sum(W * W))
-            grads[f"W{k}"], grads[f"b{k}"] = dW + self.regularization * W, db
-        return cost, grads
+    def data_loss(self, scores, y):
+        """The class-weighted softmax loss and its gradient with respect to the scores."""
+        return weighted_softmax_loss(scores, y, self.weights)
 
 
 def unbalance(X, y, fraction, rng, minority=1):

@@ -59,9 +59,9 @@ class DenseNet:
         """Share of rows whose predicted label is y (not defined for regression: NaN)."""
         return np.nan if self.loss_name == "mse" else float(np.mean(self.predict(X) == y))
 
-    def loss(self, X, y):
-        """(cost, {name: gradient}) on the batch X, y."""
-        scores, caches = self.forward(X)
+    def data_loss(self, scores, y):
+        """The mean loss of ``scores`` against ``y`` and its gradient with respect to the scores
+        (a subclass may weigh or change it; ``loss`` adds the regularization and backpropagates)."""
         target = y
         if self.loss_name == "mse":
             target = np.asarray(y, float)
@@ -69,7 +69,12 @@ class DenseNet:
                 raise ValueError(f"{target.size} targets (shape {target.shape}) do not fit "
                                  f"{scores.shape[0]} rows of {scores.shape[1]} outputs")
             target = target.reshape(scores.shape)
-        data, dout = LOSSES[self.loss_name](scores, target)
+        return LOSSES[self.loss_name](scores, target)
+
+    def loss(self, X, y):
+        """(cost, {name: gradient}) on the batch X, y."""
+        scores, caches = self.forward(X)
+        data, dout = self.data_loss(scores, y)
         weights = [self.params[f"W{k}"] for k in range(1, self.n_layers + 1)]
         cost = data + self.regularization / 2 * sum(float(np.sum(W * W)) for W in weights)
         grads = {}
