@@ -31,14 +31,23 @@ class DenseNet:
     def n_layers(self):
         return len(self.sizes) - 1
 
-    def forward(self, X):
-        """Scores of every row of X, and the caches the backward pass needs."""
+    def hidden_forward(self, out, train):
+        """What follows every hidden affine layer: a ReLU (a subclass may add more)."""
+        return layers.relu_forward(out)
+
+    def hidden_backward(self, dout, cache):
+        """The backward pass of ``hidden_forward``."""
+        return layers.relu_backward(dout, cache)
+
+    def forward(self, X, train=False):
+        """Scores of every row of X, and the caches the backward pass needs (``train``: the
+        forward pass of ``loss``, for subclasses that train differently)."""
         out, caches = np.asarray(X, float), []
         for k in range(1, self.n_layers + 1):
             out, cache = layers.affine_forward(out, self.params[f"W{k}"], self.params[f"b{k}"])
             caches.append(cache)
             if k < self.n_layers:
-                out, cache = layers.relu_forward(out)
+                out, cache = self.hidden_forward(out, train)
                 caches.append(cache)
         return out, caches
 
@@ -73,14 +82,14 @@ class DenseNet:
 
     def loss(self, X, y):
         """(cost, {name: gradient}) on the batch X, y."""
-        scores, caches = self.forward(X)
+        scores, caches = self.forward(X, train=True)
         data, dout = self.data_loss(scores, y)
         weights = [self.params[f"W{k}"] for k in range(1, self.n_layers + 1)]
         cost = data + self.regularization / 2 * sum(float(np.sum(W * W)) for W in weights)
         grads = {}
         for k in range(self.n_layers, 0, -1):
             if k < self.n_layers:
-                dout = layers.relu_backward(dout, caches.pop())
+                dout = self.hidden_backward(dout, caches.pop())
             dout, dW, db = layers.affine_backward(dout, caches.pop())
             grads[f"W{k}"] = dW + self.regularization * self.params[f"W{k}"]
             grads[f"b{k}"] = db
