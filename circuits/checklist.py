@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import optim
+from .gradcheck import array_gradients
 from .train import fit, update_ratio
 
 GRADIENT_TOLERANCE = 1e-5           # worst relative error of a correct float64 gradient
@@ -37,19 +38,7 @@ class Finding:
 def numerical_gradients(model, X, y, h=1e-5):
     """Centred differences (cost(p + h) - cost(p - h)) / 2h for every entry of every
     parameter; the parameters are restored afterwards."""
-    grads = {}
-    for name, p in model.params.items():
-        grad = np.zeros_like(p, dtype=float)
-        for i in np.ndindex(p.shape):
-            keep = p[i]
-            p[i] = keep + h
-            up = model.loss(X, y)[0]
-            p[i] = keep - h
-            down = model.loss(X, y)[0]
-            p[i] = keep
-            grad[i] = (up - down) / (2 * h)
-        grads[name] = grad
-    return grads
+    return array_gradients(lambda: model.loss(X, y)[0], model.params, h)
 
 
 def gradient_errors(model, X, y, h=1e-5, floor=1e-4):

@@ -2,6 +2,8 @@
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from .unit import as_float
 
 METHODS = ("centred", "forward")
@@ -94,3 +96,21 @@ def gradient_check(f, values, analytic, names=None, h=1e-5, tolerance=1e-6):
     if any(math.isnan(e) for e in errors):
         raise ValueError("a gradient is NaN; the check cannot say anything")
     return GradientCheck([str(n) for n in names], analytic, numerical, errors, tolerance)
+
+
+def array_gradients(f, arrays, h=1e-5):
+    """Centred differences of ``f()`` (a float) with respect to every entry of every array in
+    the dict ``arrays``, which ``f`` reads; each entry is nudged in place and restored."""
+    grads = {}
+    for name, a in arrays.items():
+        grad = np.zeros(a.shape)
+        for index in np.ndindex(a.shape):
+            keep = a[index]
+            a[index] = keep + h
+            up = f()
+            a[index] = keep - h
+            down = f()
+            a[index] = keep
+            grad[index] = (up - down) / (2 * h)
+        grads[name] = grad
+    return grads

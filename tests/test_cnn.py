@@ -4,24 +4,10 @@ import numpy as np
 import pytest
 
 from circuits import layers, optim
+from circuits.gradcheck import array_gradients
 from circuits.images import drawn_digit
 from circuits.models.cnn import ConvNet
 from circuits.train import fit
-
-
-def _numerical(net, X, y, name, h=1e-5):
-    """Centred differences of the cost with respect to every entry of params[name]."""
-    p = net.params[name]
-    grad = np.zeros_like(p)
-    for index in np.ndindex(p.shape):
-        old = p[index]
-        p[index] = old + h
-        up = net.loss(X, y)[0]
-        p[index] = old - h
-        down = net.loss(X, y)[0]
-        p[index] = old
-        grad[index] = (up - down) / (2 * h)
-    return grad
 
 
 @pytest.mark.parametrize("shape, filters, field, pool", [((1, 8, 8), 3, 3, 2),
@@ -33,8 +19,9 @@ def test_gradients_match_centred_differences(shape, filters, field, pool):
     y = rng.integers(3, size=4)
     net = ConvNet(shape, filters, field, pool, classes=3, rng=rng, regularization=0.1)
     _, grads = net.loss(X, y)
+    numerical = array_gradients(lambda: net.loss(X, y)[0], net.params)
     for name in net.params:
-        numeric = _numerical(net, X, y, name)
+        numeric = numerical[name]
         error = np.abs(grads[name] - numeric).max() / max(np.abs(numeric).max(), 1e-8)
         assert error < 1e-6, f"{name}: relative error {error:.1e}"
 

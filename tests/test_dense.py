@@ -6,22 +6,8 @@ import pytest
 from circuits import optim
 from circuits.datasets import noisy_curve, spirals
 from circuits.models.dense import DenseNet
+from circuits.gradcheck import array_gradients
 from circuits.train import fit
-
-
-def _numerical(net, X, y, name, h=1e-6):
-    """Centred differences of the cost with respect to every entry of params[name]."""
-    p = net.params[name]
-    grad = np.zeros_like(p)
-    for index in np.ndindex(p.shape):
-        old = p[index]
-        p[index] = old + h
-        up = net.loss(X, y)[0]
-        p[index] = old - h
-        down = net.loss(X, y)[0]
-        p[index] = old
-        grad[index] = (up - down) / (2 * h)
-    return grad
 
 
 @pytest.mark.parametrize("loss, sizes", [("softmax", (2, 5, 3)), ("svm", (2, 4, 4, 3)),
@@ -33,8 +19,9 @@ def test_gradients_match_centred_differences(loss, sizes):
          "mse": rng.normal(size=7), "hinge": rng.choice([-1.0, 1.0], size=7)}[loss]
     net = DenseNet(sizes, rng, loss=loss, regularization=0.1)
     _, grads = net.loss(X, y)
+    numerical = array_gradients(lambda: net.loss(X, y)[0], net.params)
     for name in net.params:
-        numeric = _numerical(net, X, y, name)
+        numeric = numerical[name]
         error = np.abs(grads[name] - numeric).max() / max(np.abs(numeric).max(), 1e-8)
         assert error < 1e-6, f"{loss}: {name} relative error {error:.1e}"
 

@@ -80,3 +80,14 @@ def test_gradient_check_argument_errors():
         gradient_check(lambda a: a, [1.0], [1.0, 2.0])
     with pytest.raises(ValueError, match="names"):
         gradient_check(lambda a: a, [1.0], [1.0], names=["a", "b"])
+
+
+def test_array_gradients_nudge_every_entry_and_restore_it():
+    import numpy as np
+    from circuits.gradcheck import array_gradients
+    params = {"W": np.array([[1.0, -2.0], [0.5, 3.0]]), "b": np.array([0.25])}
+    before = {k: v.copy() for k, v in params.items()}
+    grads = array_gradients(lambda: float((params["W"] ** 2).sum() * params["b"][0]), params)
+    assert np.allclose(grads["W"], 2 * before["W"] * 0.25, atol=1e-8)
+    assert np.allclose(grads["b"], [(before["W"] ** 2).sum()], atol=1e-6)
+    assert all(np.array_equal(params[k], before[k]) for k in params)
