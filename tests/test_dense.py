@@ -5,8 +5,8 @@ import pytest
 
 from circuits import optim
 from circuits.datasets import noisy_curve, spirals
-from circuits.models.dense import DenseNet
 from circuits.gradcheck import array_gradients
+from circuits.models.dense import DenseNet
 from circuits.train import fit
 
 
