@@ -1,10 +1,15 @@
-"""Every widget in every notebook, driven headlessly to its ends and values between, raises
-nothing: not in a redraw, not in a button's callback, not inside an Output widget."""
+"""Every notebook, run in a fresh kernel, prints exactly the text committed with it (its
+outputs are deterministic and up to date; widget cells aside, whose model ids are new in every
+run), and every widget in it, driven headlessly to its ends and values between, raises nothing:
+not in a redraw, not in a button's callback, not inside an Output widget."""
+import difflib
 import json
 
+import nbformat
 import pytest
 
-from notebook_runner import describe, executed, notebook_paths, widget_cells, widget_model_ids
+from notebook_runner import (describe, executed, notebook_paths, sanitizers, text_outputs,
+                             widget_cells, widget_model_ids)
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +42,25 @@ print(_json.dumps({"displayed": _displayed, "swept": _slowest,
 """
 
 
+def assert_prints_the_committed_text(path, fresh):
+    """A fresh run's text outputs equal the committed ones (nbval's clean-ups applied)."""
+    rules = sanitizers()
+    committed = nbformat.read(path, as_version=4)
+    skip = set(widget_cells(committed))
+    stored, new = ([(i, text) for i, text in text_outputs(nb, rules) if i not in skip]
+                   for nb in (committed, fresh))
+    assert [i for i, _ in stored] == [i for i, _ in new]
+    for (index, a), (_, b) in zip(stored, new):
+        if a != b:
+            diff = "\n".join(difflib.unified_diff(a.splitlines(), b.splitlines(), "committed",
+                                                  "fresh run", lineterm=""))
+            pytest.fail(f"{path.name}, cell {index}: a fresh run prints other text:\n{diff}")
+
+
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
-def test_every_widget_survives_a_sweep_of_its_controls(path):
+def test_a_fresh_run_prints_the_committed_text_and_every_widget_survives_a_sweep(path):
     with executed(path) as (nb, kernel):
+        assert_prints_the_committed_text(path, nb)
         shown = widget_model_ids(nb)
         model_ids = [mid for ids in shown.values() for mid in ids]
         status, messages = kernel.run(SWEEP % {"model_ids": repr(model_ids)})
