@@ -115,3 +115,59 @@ def test_gradient_descent_lowers_the_guides_cost():
     assert 3 * costs[0] == pytest.approx(1.815) and 3 * costs[-1] < 0.5
     e = descent_explorer(iteration=100)
     assert f"cost {costs[-1]:.3f}" in e.readout.value
+
+
+def test_play_and_step_advance_the_training_and_the_picture():
+    e = network_playground(hidden=3, iteration=0, max_iterations=400)
+    slider, picture = e.controls["iteration"], bytes(e.image.value)
+    assert (e.play.min, e.play.max, e.play.step) == (slider.min, slider.max, slider.step)
+    e.step_button.click()
+    assert slider.value == 50 and e.play.value == 50 and "iteration 50:" in e.readout.value
+    assert bytes(e.image.value) != picture
+    e.play.value = 300                       # what a tick of Play sends from the browser
+    assert slider.value == 300 and "iteration 300:" in e.readout.value
+    slider.value = 100                       # scrubbing moves Play too
+    assert e.play.value == 100
+    e.set(iteration=400)
+    e.step_button.click()                    # at the end, Step stays there
+    assert slider.value == 400
+
+
+def test_the_playground_trains_on_the_students_own_points(tmp_path):
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [2.0, -1.0]])
+    labels = np.array([1, -1, 1, -1])
+    e = network_playground(points=(X, labels), hidden=2, max_iterations=100)
+    assert e.controls["dataset"].value == "your points"
+    assert np.array_equal(e.X, X) and np.array_equal(e.labels, labels) and e.error is None
+    e.click(0.5, 0.5)
+    e.controls["reset"].click()              # reset goes back to the student's points
+    assert np.array_equal(e.X, X)
+    path = tmp_path / "points.csv"
+    path.write_text("label,x,y\n1,0,0\n-1,1,1\n+1,0.5,-2\n")
+    e = network_playground(points=str(path), hidden=2, max_iterations=100)
+    assert e.X.tolist() == [[0, 0], [1, 1], [0.5, -2]] and e.labels.tolist() == [1, -1, 1]
+    e = network_playground(points=path, hidden=2, max_iterations=100)
+    assert len(e.labels) == 3
+
+
+@pytest.mark.parametrize("text, message", [
+    ("x,y\n1,2\n3,4\n", r"missing \['label'\]"),
+    ("x,y,label\n1,2,1\n3,oops,-1\n", "line 3"),
+    ("x,y,label\n1,2,1\n3,4,0\n", r"labels must be \+1 or -1, got \[0.0\]"),
+    ("x,y,label\n1,2,1\n", "at least 2 points"),
+    ("x,y,label\n", "at least 2 points"),
+])
+def test_a_malformed_csv_file_is_refused_with_the_reason(tmp_path, text, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(text)
+    with pytest.raises(ValueError, match=message):
+        network_playground(points=str(path))
+
+
+def test_malformed_arrays_are_refused_with_their_shapes():
+    with pytest.raises(ValueError, match=r"shape \(3, 3\)"):
+        network_playground(points=(np.zeros((3, 3)), [1, -1, 1]))
+    with pytest.raises(ValueError, match="3 labels|N labels"):
+        network_playground(points=(np.zeros((3, 2)), [1, -1]))
+    with pytest.raises(TypeError, match="points must be"):
+        network_playground(points=np.zeros((3, 2)))

@@ -1,7 +1,13 @@
 """Pictures of a 2-D classifier: the labelled points and the decision regions with margins."""
 import numpy as np
+from matplotlib import colormaps
+from matplotlib.colors import ListedColormap
 
 from .axes import NEGATIVE, POSITIVE, few_ticks, new_axes
+
+
+# red (-1) to blue (+1), never darker than a pastel, so points stay visible on any shade
+SHADES = ListedColormap(0.45 + 0.55 * colormaps["RdBu"](np.linspace(0.1, 0.9, 256))[:, :3])
 
 
 def score_function(model):
@@ -47,8 +53,8 @@ def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True, ticks=Tr
     extent = extent or limits(X)
     xs, ys, points = grid(extent, n)
     s = np.asarray(score_function(model)(points), float).reshape(n, n)
-    ax.imshow(np.clip(s, -3, 3), origin="lower", extent=extent, cmap="RdBu", vmin=-3, vmax=3,
-              alpha=0.6, aspect="auto")
+    ax.imshow(np.clip(s, -3, 3), origin="lower", extent=extent, cmap=SHADES, vmin=-3, vmax=3,
+              aspect="auto")
     if s.min() < 1 and s.max() > -1:
         ax.contour(xs, ys, s, levels=[-1, 0, 1], colors="k", linestyles=["--", "-", "--"],
                    linewidths=[0.8, 1.5, 0.8])

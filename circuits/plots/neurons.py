@@ -46,7 +46,7 @@ def plot_hidden_lines(W, top, X, y, ax=None, extent=None, n=50):
         ax.axline(foot, foot + [-b, a], color=color, lw=1.3)
         tip = foot + 0.15 * size * normal / length
         ax.annotate("", tip, foot, arrowprops=dict(arrowstyle="->", color=color, lw=1.3))
-        ax.text(*tip, f"{j + 1} ({v:+.1f})", color=color, fontsize="x-small", clip_on=True,
+        ax.text(*tip, f"{j + 1} ({v:+.1f})", color=color, fontsize="small", clip_on=True,
                 bbox=dict(fc="white", alpha=0.7, lw=0, pad=1))
     plot_data(X, y, ax, size=12)
     ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")

@@ -1,5 +1,6 @@
 """Explorers for chapter 2: train an SVM or a small network on a 2-D dataset and watch the
 decision boundary, the cost and the accuracy; click to add or remove points."""
+import csv
 from functools import lru_cache
 
 import ipywidgets as W
@@ -51,12 +52,10 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
         k, warning = _shown(history, iteration)
         a, b, c = history.parameters[k]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: linear.scores((a, b, c), P), X, y, left, legend=False,
-                      ticks=False)
-        left.set_title(f"iteration {history.iterations[k]}", fontsize="small", y=1)
-        plot_curves(*_sane(history)[1:], right, iterations=_sane(history)[0], now=iteration,
-                    legend=False)
-        right.set_title("SVM cost and accuracy", fontsize="small", y=1)
+        plot_boundary(lambda P: linear.scores((a, b, c), P), X, y, left, legend=False)
+        left.set_title(f"iteration {history.iterations[k]}", y=1)
+        plot_curves(*_sane(history)[1:], right, iterations=_sane(history)[0], now=iteration)
+        right.set_title("SVM cost and accuracy", y=1)
         return (warning + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
                 f"training accuracy {history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}")
 
@@ -69,7 +68,7 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
         "iteration": W.IntSlider(value=iteration, min=0, max=max_iterations, step=25,
                                  description="iteration"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.2))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)
 
 
 class PointsExplorer(Explorer):
@@ -148,12 +147,54 @@ class PointsExplorer(Explorer):
         return text
 
 
+def own_points(points):
+    """Check the student's points: (X of shape (N, 2), labels +1/-1) or the path of a CSV file
+    with columns x, y, label under a header; returns (X, labels) as float arrays."""
+    if isinstance(points, str) or hasattr(points, "__fspath__"):
+        points = read_points(points)
+    if not isinstance(points, (tuple, list)) or len(points) != 2:
+        raise TypeError("points must be (X, labels) or the path of a CSV file, got "
+                        f"{type(points).__name__}")
+    X, labels = np.asarray(points[0], float), np.asarray(points[1], float)
+    if X.ndim != 2 or X.shape[1] != 2 or labels.shape != (len(X),):
+        raise ValueError(f"need X of shape (N, 2) and N labels, got X of shape {X.shape} and "
+                         f"labels of shape {labels.shape}")
+    if len(X) < 2 or not np.isfinite(X).all():
+        raise ValueError(f"need at least 2 points with finite coordinates, got {len(X)}")
+    if not np.isin(labels, (-1, 1)).all():
+        raise ValueError(f"labels must be +1 or -1, got {np.setdiff1d(labels, (-1, 1))[:5].tolist()}")
+    return X, labels
+
+
+def read_points(path):
+    """(X, labels) from a CSV file with a header naming columns x, y and label."""
+    with open(path, newline="") as file:
+        rows = csv.DictReader(file)
+        missing = {"x", "y", "label"} - set(rows.fieldnames or [])
+        if missing:
+            raise ValueError(f"{path}: the header must name columns x, y and label; missing "
+                             f"{sorted(missing)}, found {rows.fieldnames}")
+        table = []
+        for row in rows:
+            try:
+                table.append([float(row[name]) for name in ("x", "y", "label")])
+            except (TypeError, ValueError):
+                raise ValueError(f"{path}, line {rows.line_num}: x, y and label must be "
+                                 f"numbers, got {[row[k] for k in ('x', 'y', 'label')]}") from None
+    table = np.array(table, float).reshape(-1, 3)
+    return table[:, :2], table[:, 2]
+
+
 def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size=0.1,
                        regularization=0.001, iteration=2000, view="boundary", seed=0,
-                       max_iterations=2000):
+                       max_iterations=2000, points=None):
     """A 2-layer ReLU network on a dataset you choose and edit by clicking; scrub through
-    the training, see the boundary, the cost and accuracy, or what each hidden neuron does."""
+    the training, see the boundary, the cost and accuracy, or what each hidden neuron does.
+    ``points``: your own (X, labels +1/-1) or a CSV path (columns x, y, label)."""
     every = 50
+    mine = None if points is None else own_points(points)
+    datasets = list(DATASETS) + ([] if mine is None else ["your points"])
+    dataset = dataset if mine is None else "your points"
 
     @lru_cache(maxsize=32)
     def run(points, labels, hidden, step_size, regularization):
@@ -164,7 +205,9 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         return train(two_layer, X, y, picks, start, step_size, regularization, every=every)
 
     def draw(fig, explorer, dataset, noise, hidden, step_size, regularization, iteration, view):
-        if explorer.source != (dataset, noise):
+        if dataset == "your points" and explorer.source != dataset:
+            explorer.load(*mine, dataset)
+        elif dataset != "your points" and explorer.source != (dataset, noise):
             explorer.load(*make_dataset(dataset, n, noise, seed), (dataset, noise))
         X, y = explorer.X, explorer.labels
         history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
@@ -173,17 +216,16 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         extent = limits(X)
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
         plot_boundary(lambda P: two_layer.scores(params, P), X, y, left, extent=extent, n=50,
-                      legend=False, ticks=False)
+                      legend=False)
         if view == "boundary":
             iterations, cost, acc = _sane(history)
-            plot_curves(cost, acc, right, iterations=iterations, now=iteration, legend=False)
-            right.set_title("cost and accuracy", fontsize="small", y=1)
+            plot_curves(cost, acc, right, iterations=iterations, now=iteration)
+            right.set_title("cost and accuracy", y=1)
         else:
             W_hidden, top, _ = two_layer.unpack(params)
             plot_hidden_lines(W_hidden, top, X, y, right, extent=extent)
-            right.set_title("hidden neurons: line, firing side (weight)", fontsize="small", y=1)
-        left.set_title(f"iteration {history.iterations[k]}, {len(y)} points", fontsize="small",
-                       y=1)
+            right.set_title("hidden neurons: line, firing side (weight)", y=1)
+        left.set_title(f"iteration {history.iterations[k]}, {len(y)} points", y=1)
         text = warning + (
             f"iteration {history.iterations[k]}: training accuracy {history.accuracy[k]:.0%}, "
             f"cost {history.cost[k]:.3f}; "
@@ -191,7 +233,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         return text, left
 
     controls = {
-        "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
+        "dataset": W.Dropdown(options=datasets, value=dataset, description="dataset"),
         "noise": W.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise"),
         "hidden": W.IntSlider(value=hidden, min=1, max=8, description="hidden"),
         "step_size": log_slider(step_size, -3, 0, "step size"),
@@ -201,7 +243,21 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         "view": W.Dropdown(options=["boundary", "hidden neurons"], value=view,
                            description="show"),
     }
-    return PointsExplorer(draw, controls, figsize=(8, 3.4))
+    explorer = PointsExplorer(draw, controls, figsize=(10, 4), dpi=100)
+    add_player(explorer, controls["iteration"])
+    return explorer
+
+
+def add_player(explorer, slider, interval=100):
+    """Put Play/Pause and Step above ``explorer``'s controls: Play moves ``slider`` on by one
+    step every ``interval`` ms (its value is linked to the slider's), Step by one step."""
+    explorer.play = W.Play(value=slider.value, min=slider.min, max=slider.max, step=slider.step,
+                           interval=interval, description="play")
+    explorer.play_link = W.link((explorer.play, "value"), (slider, "value"))
+    explorer.step_button = W.Button(description="step", layout=W.Layout(width="80px"))
+    explorer.step_button.on_click(
+        lambda _: setattr(slider, "value", min(slider.value + slider.step, slider.max)))
+    explorer.children = (W.HBox([explorer.play, explorer.step_button]), *explorer.children)
 
 
 def cost_explorer(w0=0.1, w1=0.2, w2=0.3, regularization=0.2 / 3):
@@ -220,14 +276,14 @@ def cost_explorer(w0=0.1, w1=0.2, w2=0.3, regularization=0.2 / 3):
                    color=["0.6"] * 3 + ["0.3", "tab:orange", "tab:purple"])
         right.invert_yaxis()
         right.set(xlabel="cost", xlim=(0, max(4.0, max(values) * 1.1)))
-        right.set_title(f"total cost {cost.total:.3f}", fontsize="small", y=1)
+        right.set_title(f"total cost {cost.total:.3f}", y=1)
         return "   ".join(f"{n}: {v:.3f}" for n, v in zip(names, values))
 
     controls = {name: W.FloatSlider(value=v, min=-2, max=2, step=0.05, description=name)
                 for name, v in (("w0", w0), ("w1", w1), ("w2", w2))}
     controls["regularization"] = W.FloatSlider(value=regularization, min=0, max=1, step=0.05,
                                                description="regularization")
-    return Explorer(draw, controls, figsize=(8, 3.2))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)
 
 
 def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 / 3,
@@ -248,10 +304,10 @@ def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 
         X, y, path, cost, acc = run(dataset, step_size, regularization)
         w = path[iteration]
         left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: linear.scores(w, P), X, y, left, legend=False, ticks=False)
-        left.set_title(f"step {iteration}", fontsize="small", y=1)
-        plot_curves(cost, acc, right, now=iteration, legend=False)
-        right.set_title("cost and accuracy", fontsize="small", y=1)
+        plot_boundary(lambda P: linear.scores(w, P), X, y, left, legend=False)
+        left.set_title(f"step {iteration}", y=1)
+        plot_curves(cost, acc, right, now=iteration)
+        right.set_title("cost and accuracy", y=1)
         return f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {cost[iteration]:.3f}"
 
     controls = {
@@ -263,4 +319,4 @@ def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 
         "iteration": W.IntSlider(value=iteration, min=0, max=max_iterations, step=5,
                                  description="step"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.2))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)
