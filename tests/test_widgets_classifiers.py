@@ -171,3 +171,21 @@ def test_malformed_arrays_are_refused_with_their_shapes():
         network_playground(points=(np.zeros((3, 2)), [1, -1]))
     with pytest.raises(TypeError, match="points must be"):
         network_playground(points=np.zeros((3, 2)))
+
+
+def test_a_step_redrawn_in_place_looks_like_the_picture_drawn_anew():
+    import io
+
+    from matplotlib.image import imread
+    e = network_playground(hidden=4, iteration=0, max_iterations=400)
+    for value in (100, 200, 350):            # only the iteration moves: the in-place path
+        e.set(iteration=value)
+        assert e.frame is not None and "background" in e.frame
+    fast, text = imread(io.BytesIO(e.image.value)), e.readout.value
+    e.frame = None                           # forget it: the next redraw builds the figure anew
+    e.redraw()
+    full = imread(io.BytesIO(e.image.value))
+    assert fast.shape == full.shape and e.readout.value == text
+    assert (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01   # edges may differ a little
+    e.set(step_size=0.01)                    # anything else draws the whole figure again
+    assert "background" not in e.frame

@@ -1,19 +1,22 @@
 """Explorers for chapter 2: train an SVM or a small network on a 2-D dataset and watch the
 decision boundary, the cost and the accuracy; click to add or remove points."""
 import csv
+import io
 from functools import lru_cache
 
 import ipywidgets as W
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.image import imsave
 
 from ..datasets import DATASETS, loss_example, make_dataset
 from ..losses import LOSSES
 from ..models import linear, two_layer
-from ..plots.classifier import limits, plot_boundary
+from ..plots.classifier import grid, limits, plot_boundary
 from ..plots.curves import plot_curves
 from ..plots.neurons import plot_hidden_lines
 from ..train import accuracy, gradient_descent, train
-from .explorer import Explorer, log_slider
+from .explorer import Explorer, collector_paused, log_slider
 
 try:                                   # mouse clicks on the picture, where the browser has it
     from ipyevents import Event
@@ -185,6 +188,39 @@ def read_points(path):
     return table[:, :2], table[:, 2]
 
 
+class LiveExplorer(PointsExplorer):
+    """A PointsExplorer whose ``draw`` may leave ``self.frame``: the values it drew for and
+    ``update(iteration) -> (text, changed artists)``. When only the iteration moves, those artists
+    are redrawn over a cached picture of the rest (matplotlib's blitting) instead of anew."""
+
+    frame = None
+
+    def redraw(self):
+        frame, values = self.frame, self.values
+        if frame is None or frame["X"] is not self.X or frame["source"] != self.source or \
+                dict(frame["values"], iteration=None) != dict(values, iteration=None):
+            self.frame = None
+            return super().redraw()
+        with collector_paused():
+            text, artists = frame["update"](values["iteration"])
+            canvas = self.figure.canvas
+            if "background" not in frame:          # the first step: picture all but these
+                canvas = FigureCanvasAgg(self.figure)
+                for artist in artists:
+                    artist.set_animated(True)
+                canvas.draw()
+                frame["background"] = canvas.copy_from_bbox(self.figure.bbox)
+            canvas.restore_region(frame["background"])
+            for artist in sorted(artists, key=lambda a: a.get_zorder()):
+                artist.set_animated(True)
+                self.figure.draw_artist(artist)
+            self.readout.value = f"<pre style='margin:0'>{text}</pre>"
+            buffer = io.BytesIO()
+            imsave(buffer, np.asarray(canvas.buffer_rgba()), format="png",
+                   pil_kwargs={"compress_level": 1})
+            self.image.value = buffer.getvalue()
+
+
 def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size=0.1,
                        regularization=0.001, iteration=2000, view="boundary", seed=0,
                        max_iterations=2000, points=None):
@@ -221,16 +257,34 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
             iterations, cost, acc = _sane(history)
             plot_curves(cost, acc, right, iterations=iterations, now=iteration)
             right.set_title("cost and accuracy", y=1)
+            xs, ys, grid_points = grid(extent, 50)
+
+            def update(iteration):                 # only the iteration moved: redraw in place
+                k, warning = _shown(history, iteration)
+                s = two_layer.scores(history.parameters[k], grid_points).reshape(50, 50)
+                left.images[0].set_data(np.clip(s, -3, 3))
+                for old in left.collections:
+                    old.remove()
+                if s.min() < 1 and s.max() > -1:
+                    left.contour(xs, ys, s, levels=[-1, 0, 1], colors="k",
+                                 linestyles=["--", "-", "--"], linewidths=[0.8, 1.5, 0.8])
+                right.lines[-1].set_xdata([iteration])
+                return text(k, warning), [*left.images, *left.collections, *left.lines,
+                                          left.title, right.lines[-1]]
+            explorer.frame = dict(values=explorer.values, X=X, source=explorer.source,
+                                  update=update)
         else:
             W_hidden, top, _ = two_layer.unpack(params)
             plot_hidden_lines(W_hidden, top, X, y, right, extent=extent)
             right.set_title("hidden neurons: line, firing side (weight)", y=1)
-        left.set_title(f"iteration {history.iterations[k]}, {len(y)} points", y=1)
-        text = warning + (
-            f"iteration {history.iterations[k]}: training accuracy {history.accuracy[k]:.0%}, "
-            f"cost {history.cost[k]:.3f}; "
-            f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
-        return text, left
+
+        def text(k, warning):
+            left.set_title(f"iteration {history.iterations[k]}, {len(y)} points", y=1)
+            return warning + (
+                f"iteration {history.iterations[k]}: training accuracy "
+                f"{history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}; "
+                f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
+        return text(k, warning), left
 
     controls = {
         "dataset": W.Dropdown(options=datasets, value=dataset, description="dataset"),
@@ -243,7 +297,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         "view": W.Dropdown(options=["boundary", "hidden neurons"], value=view,
                            description="show"),
     }
-    explorer = PointsExplorer(draw, controls, figsize=(10, 4), dpi=100)
+    explorer = LiveExplorer(draw, controls, figsize=(10, 4), dpi=100)
     add_player(explorer, controls["iteration"])
     return explorer
 
