@@ -491,3 +491,50 @@ def test_notebook_runs_and_its_explorers_respond_in_jupyterlab(path, lab, chromi
     finally:
         student.close()
         lab.shutdown_kernels()
+
+
+PLAYGROUND_CELL = ("from circuits.widgets import network_playground\n"
+                   "network_playground(iteration=0)")
+COUNT_FRAMES = """(img) => { window.e2eFrames = [];
+    new MutationObserver(() => window.e2eFrames.push(performance.now()))
+        .observe(img, {attributes: true, attributeFilter: ['src']}); }"""
+
+
+def test_the_playground_trains_live_when_play_is_pressed(lab, chromium):
+    """Press Play on network_playground; count the new pictures a second while it runs."""
+    name = "e2e-playground-frame-rate.ipynb"
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+            "source": PLAYGROUND_CELL, "id": "play"}
+    kernel = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                             "name": "python3"}}
+    (lab.root / name).write_text(json.dumps({"cells": [cell], "metadata": kernel,
+                                             "nbformat": 4, "nbformat_minor": 5}))
+    student = Student(chromium, lab, REPO / name)     # the file lives in the server's copy
+    try:
+        student.open()
+        problems = student.problems(student.run_all())
+        assert not problems, "\n".join(problems)
+        shown = student.page.evaluate(TAG_WIDGETS)
+        explorer = student.page.locator(f"[data-e2e-model='{shown[0]['model']}']")
+        image = picture(explorer)
+        image.scroll_into_view_if_needed()
+        image.evaluate(COUNT_FRAMES)
+        slider = explorer.locator(".widget-slider", has_text="iteration").first
+        start = time.monotonic()
+        explorer.locator(".widget-play button").first.click()
+        handle = slider.locator(".noUi-handle").first
+        while float(handle.get_attribute("aria-valuenow")) < 2000:
+            assert time.monotonic() - start < REDRAW, \
+                f"Play stopped at {handle.get_attribute('aria-valuenow')}, not 2000, after " \
+                f"{student.page.evaluate('() => window.e2eFrames.length')} pictures"
+            time.sleep(0.2)
+        student.page.wait_for_timeout(500)                  # the last picture
+        frames = student.page.evaluate("() => window.e2eFrames")
+        assert len(frames) >= 10, f"only {len(frames)} new pictures while playing 40 steps"
+        rate = (len(frames) - 1) / ((frames[-1] - frames[0]) / 1000)
+        print(f"network_playground while playing: {len(frames)} pictures, {rate:.1f} a second")
+        assert rate > 2, f"the playground shows {rate:.1f} pictures a second while playing"
+        assert not student.problems(), "\n".join(student.problems())
+    finally:
+        student.close()
+        lab.shutdown_kernels()
