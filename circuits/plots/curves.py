@@ -20,7 +20,7 @@ def plot_curves(cost, acc, ax=None, iterations=None, now=None, legend=True):
     few_ticks(ax, ax.get_xlim())
     ax.set_yticks([0, 0.5, 1], labels=["0", "0.5", "1"])
     if legend:
-        ax.legend(loc="best", fontsize="small", framealpha=0.8)
+        ax.legend(loc="center right", fontsize="small", framealpha=0.8)
         ax.set_ylabel("accuracy, scaled cost")
     else:
         ax.set_ylabel(f"accuracy (green), cost / {top:.3g} (purple)", fontsize="small")
