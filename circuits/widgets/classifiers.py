@@ -165,7 +165,8 @@ def own_points(points):
     if len(X) < 2 or not np.isfinite(X).all():
         raise ValueError(f"need at least 2 points with finite coordinates, got {len(X)}")
     if not np.isin(labels, (-1, 1)).all():
-        raise ValueError(f"labels must be +1 or -1, got {np.setdiff1d(labels, (-1, 1))[:5].tolist()}")
+        others = np.setdiff1d(labels, (-1, 1))[:5].tolist()
+        raise ValueError(f"labels must be +1 or -1, got {others}")
     return X, labels
 
 
