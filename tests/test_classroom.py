@@ -214,7 +214,8 @@ def test_every_checker_in_the_student_edition_says_not_done_yet(student_runs):
             text = "".join(o.get("text", "") for o in after.outputs if o.output_type == "stream")
             said += text.count(NOT_DONE)
             used = [a for a in answers if re.search(rf"\b{a}\b", after.source)]
-            if used and "BEGIN SOLUTION" not in before.source:     # a checker of an answer
+            checks = re.search(r"\bcheck(_function|_value)?\(", after.source)
+            if used and checks and "BEGIN SOLUTION" not in before.source:   # checks an answer
                 assert NOT_DONE in text and not re.search(r"^ok\b", text, re.MULTILINE), (
                     f"{name}, cell {index} uses {used} but says:\n{text}")
     assert said >= blocks, f"{blocks} exercises but only {said} checks said {NOT_DONE!r}"
