@@ -448,7 +448,9 @@ def try_explorer(student, model_id, info, cell):
     assert info["explorer"], f"{where}: the widget is not an Explorer"
     explorer = student.page.locator(f"[data-e2e-model='{model_id}']")
     sliders = explorer.locator(".widget-slider")
-    buttons = explorer.locator("button.widget-button")     # not the toggle buttons
+    buttons = explorer.locator("button.widget-button")     # not the toggle buttons ...
+    if not sliders.count() and not buttons.count():       # ... unless they are all there is
+        buttons = explorer.locator(".widget-toggle-buttons button")
     assert sliders.count() or buttons.count(), f"{where}: no slider and no button to try"
     changed, unchanged = [], []
     for index in range(sliders.count()):
