@@ -3,6 +3,7 @@ dropped only while training, the inverted scaling, training with fit, and clear 
 import numpy as np
 import pytest
 
+from circuits.gradcheck import array_gradients
 from circuits import optim
 from circuits.datasets import spirals
 from circuits.models.dense import DenseNet
@@ -24,15 +25,8 @@ def test_gradients_match_centred_differences_with_fixed_masks(sizes, p, h=1e-6):
         if name[0] == "b":                           # all dropped would sit on ReLU's kink
             net.params[name] = rng.normal(scale=0.5, size=net.params[name].shape)
     _, grads = _fixed_mask_cost(net, X, y, 9)
-    for name, param in net.params.items():
-        numeric = np.zeros_like(param)
-        for index in np.ndindex(param.shape):
-            old = param[index]
-            param[index] = old + h
-            up = _fixed_mask_cost(net, X, y, 9)[0]
-            param[index] = old - h
-            numeric[index] = (up - _fixed_mask_cost(net, X, y, 9)[0]) / (2 * h)
-            param[index] = old
+    numerical = array_gradients(lambda: _fixed_mask_cost(net, X, y, 9)[0], net.params, h)
+    for name, numeric in numerical.items():
         error = np.abs(grads[name] - numeric).max() / max(np.abs(numeric).max(), 1e-8)
         assert error < 1e-6, f"{name} relative error {error:.1e}"
 

@@ -4,22 +4,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from circuits.gradcheck import array_gradients
 from circuits.layers.recurrent import (lstm_step_backward, lstm_step_forward, rnn_step_backward,
                                        rnn_step_forward)
 
 
 def numerical_gradient(f, x, h=1e-5):
     """Centred differences of the scalar f() with respect to each entry of x (changed in place)."""
-    grad = np.zeros_like(x)
-    for idx in np.ndindex(x.shape):
-        keep = x[idx]
-        x[idx] = keep + h
-        up = f()
-        x[idx] = keep - h
-        down = f()
-        x[idx] = keep
-        grad[idx] = (up - down) / (2 * h)
-    return grad
+    return array_gradients(f, {"x": x}, h)["x"]
 
 
 def relative_error(a, b):

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize
 
+from circuits.gradcheck import array_gradients
 from circuits import optim
 from circuits import regularization as reg
 from circuits.datasets import spirals
@@ -13,13 +14,7 @@ from circuits.train import fit
 
 
 def _numerical(f, W, h=1e-6):
-    grad = np.zeros_like(W)
-    for index in np.ndindex(W.shape):
-        up, down = W.copy(), W.copy()
-        up[index] += h
-        down[index] -= h
-        grad[index] = (f(up) - f(down)) / (2 * h)
-    return grad
+    return array_gradients(lambda: f(W), {"W": W}, h)["W"]
 
 
 @pytest.mark.parametrize("kind", ["L2", "L1", "group"])

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from hypothesis import assume, given, settings, strategies as st
 
+from circuits.gradcheck import array_gradients
 from circuits.structured import (accuracy, best_sequence, best_sequence_brute, hamming,
                                  loss_augmented_best, make_sequences, multiclass_hinge,
                                  sequence_score, structured_hinge, train_structured)
@@ -87,15 +88,8 @@ def test_subgradient_matches_centred_differences(seed, length, n_labels):
                     for s in itertools.product(range(n_labels), repeat=length))
     assume(len(values) == 1 or values[-1] - values[-2] > 1e-3)   # away from a tie: differentiable
     _, d_unary, d_pairwise = structured_hinge(unary, pairwise, truth)
-    for grad, array in ((d_unary, unary), (d_pairwise, pairwise)):
-        numerical = np.zeros_like(array)
-        for idx in np.ndindex(array.shape):
-            up, down = array.copy(), array.copy()
-            up[idx] += h
-            down[idx] -= h
-            args_up = (up, pairwise) if array is unary else (unary, up)
-            args_down = (down, pairwise) if array is unary else (unary, down)
-            numerical[idx] = (loss_at(*args_up) - loss_at(*args_down)) / (2 * h)
+    numbers = array_gradients(lambda: loss_at(unary, pairwise), {"u": unary, "p": pairwise}, h)
+    for grad, numerical in ((d_unary, numbers["u"]), (d_pairwise, numbers["p"])):
         np.testing.assert_allclose(grad, numerical, atol=1e-6)
 
 

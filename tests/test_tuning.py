@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.model_selection import KFold
 
+from circuits.gradcheck import array_gradients
 from circuits.datasets import blobs, two_moons
 from circuits.layers import softmax_loss
 from circuits.models.dense import DenseNet
@@ -96,16 +97,7 @@ def test_class_weights_follow_the_formula_and_equalise_the_classes():
 
 
 def _centred(f, x, h=1e-6):
-    grad = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
-        old = x[index]
-        x[index] = old + h
-        up = f()
-        x[index] = old - h
-        down = f()
-        x[index] = old
-        grad[index] = (up - down) / (2 * h)
-    return grad
+    return array_gradients(f, {"x": x}, h)["x"]
 
 
 def test_the_weighted_loss_is_the_softmax_loss_when_all_weights_are_one():

@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from circuits.gradcheck import array_gradients
 from circuits.corpora import COUNTRIES, PEOPLE, grammar_corpus
 from circuits.word2vec import (Vocabulary, Word2Vec, build_vocabulary, cosine_similarities,
                                noise_distribution, pca_2d, sample_negatives, sgns_loss,
@@ -116,16 +117,9 @@ def test_the_minibatch_gradient_matches_centred_differences():
     negatives = np.array([[2, 3], [0, 0], [4, 1], [1, 2]])      # repeats: add.at must add
     _, dV, dU = sgns_loss(V, U, centres, contexts, negatives)
     h = 1e-6
-    for W, dW in ((V, dV), (U, dU)):
-        numerical = np.zeros_like(W)
-        for i in np.ndindex(W.shape):
-            old = W[i]
-            W[i] = old + h
-            up = sgns_loss(V, U, centres, contexts, negatives)[0]
-            W[i] = old - h
-            down = sgns_loss(V, U, centres, contexts, negatives)[0]
-            W[i] = old
-            numerical[i] = (up - down) / (2 * h)
+    numbers = array_gradients(lambda: sgns_loss(V, U, centres, contexts, negatives)[0],
+                              {"V": V, "U": U}, h)
+    for numerical, dW in ((numbers["V"], dV), (numbers["U"], dU)):
         assert np.abs(numerical - dW).max() < 1e-7 and np.abs(dW).max() > 1e-2
 
 
