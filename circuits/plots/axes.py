@@ -28,6 +28,16 @@ def few_ticks(ax, xlim=None, ylim=None, n=3):
             set_ticks(values, labels=[f"{v:.4g}" for v in values])
 
 
+def frame_plane(ax, extent, ticks=True):
+    """The x-y plane over ``extent`` (xmin, xmax, ymin, ymax): limits, axis names, and a few
+    round ticks (``ticks=False`` leaves them out: an explorer redraws faster without them)."""
+    ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
+    if ticks:
+        few_ticks(ax, extent[:2], extent[2:])
+    else:
+        ax.set(xticks=[], yticks=[])
+
+
 def title_text(ax, text):
     """A title as plain axes text: ``set_title`` re-measures the tick labels on every draw."""
     ax.text(0.5, 1.02, text, transform=ax.transAxes, ha="center", va="bottom")

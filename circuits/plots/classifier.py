@@ -3,7 +3,7 @@ import numpy as np
 from matplotlib import colormaps
 from matplotlib.colors import ListedColormap
 
-from .axes import NEGATIVE, POSITIVE, few_ticks, new_axes
+from .axes import NEGATIVE, POSITIVE, frame_plane, new_axes
 
 
 # red (-1) to blue (+1), never darker than a pastel, so points stay visible on any shade
@@ -59,11 +59,7 @@ def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True, ticks=Tr
         ax.contour(xs, ys, s, levels=[-1, 0, 1], colors="k", linestyles=["--", "-", "--"],
                    linewidths=[0.8, 1.5, 0.8])
     plot_data(X, y, ax)
-    ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
-    if ticks:
-        few_ticks(ax, extent[:2], extent[2:])
-    else:
-        ax.set(xticks=[], yticks=[])
+    frame_plane(ax, extent, ticks)
     if legend:
         ax.legend(loc="best", fontsize="x-small", framealpha=0.8)
     return s

@@ -1,7 +1,7 @@
 """Pictures of hidden ReLU neurons: where each fires, and its line on the plane."""
 import numpy as np
 
-from .axes import few_ticks, new_axes
+from .axes import frame_plane, new_axes
 from .classifier import grid, limits, plot_data
 
 
@@ -49,5 +49,4 @@ def plot_hidden_lines(W, top, X, y, ax=None, extent=None, n=50):
         ax.text(*tip, f"{j + 1} ({v:+.1f})", color=color, fontsize="small", clip_on=True,
                 bbox=dict(fc="white", alpha=0.7, lw=0, pad=1))
     plot_data(X, y, ax, size=12)
-    ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
-    few_ticks(ax, extent[:2], extent[2:])
+    frame_plane(ax, extent)

@@ -3,7 +3,7 @@ classifier predicts that class, with the points coloured by their labels."""
 import numpy as np
 from matplotlib.colors import ListedColormap
 
-from .axes import few_ticks, new_axes
+from .axes import frame_plane, new_axes
 from .classifier import grid, limits
 
 CLASS_COLORS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown",
@@ -64,11 +64,7 @@ def plot_regions(predict, X, y, ax=None, extent=None, n=100, legend=True, ticks=
         ax.imshow(labels, origin="lower", extent=extent, cmap=ListedColormap(CLASS_COLORS),
                   vmin=-0.5, vmax=len(CLASS_COLORS) - 0.5, alpha=0.35, aspect="auto",
                   interpolation="nearest")
-    ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
-    if ticks:
-        few_ticks(ax, extent[:2], extent[2:])
-    else:
-        ax.set(xticks=[], yticks=[])
+    frame_plane(ax, extent, ticks)
     if legend:
         ax.legend(loc="upper right", fontsize="x-small", framealpha=0.8)
     return labels

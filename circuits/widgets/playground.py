@@ -9,7 +9,7 @@ from .. import optim
 from ..datasets import noisy_surface, spirals
 from ..metrics import per_class_accuracy
 from ..models.dense import DenseNet
-from ..plots.axes import few_ticks, title_text
+from ..plots.axes import few_ticks, frame_plane, title_text
 from ..plots.classifier import grid
 from ..plots.curves import plot_curves
 from ..plots.regions import plot_regions
@@ -167,8 +167,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
         extent = _extent(X)
         left = fig.add_axes((0.07, 0.15, 0.36, 0.75))
         right = fig.add_axes((0.58, 0.15, 0.33, 0.75))
-        left.set(xlim=extent[:2], ylim=extent[2:], xlabel="x", ylabel="y")
-        few_ticks(left, extent[:2], extent[2:])
+        frame_plane(left, extent)
         explorer.net = explorer.history = None
         if net is None:                               # training blew up: show the points only
             left.scatter(X[:, 0], X[:, 1], c="0.5", s=12)
