@@ -180,12 +180,12 @@ def test_a_step_redrawn_in_place_looks_like_the_picture_drawn_anew():
     e = network_playground(hidden=4, iteration=0, max_iterations=400)
     for value in (100, 200, 350):            # only the iteration moves: the in-place path
         e.set(iteration=value)
-        assert e.frame is not None and "background" in e.frame
+        assert e.in_place["background"] is not None
     fast, text = imread(io.BytesIO(e.image.value)), e.readout.value
-    e.frame = None                           # forget it: the next redraw builds the figure anew
+    e.in_place = None                        # forget it: the next redraw builds the figure anew
     e.redraw()
     full = imread(io.BytesIO(e.image.value))
     assert fast.shape == full.shape and e.readout.value == text
     assert (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01   # edges may differ a little
     e.set(step_size=0.01)                    # anything else draws the whole figure again
-    assert "background" not in e.frame
+    assert e.in_place["background"] is None

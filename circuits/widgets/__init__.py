@@ -3,12 +3,11 @@ show, listed once in ``EXPLORERS`` for sweeps, tests and benchmarks."""
 from .batches import batch_explorer
 from .circuits import (circuit_explorer, expression_explorer, gate_explorer, neuron_explorer,
                        patterns_explorer)
-from .classifiers import (PointsExplorer, cost_explorer, descent_explorer, network_playground,
-                          svm_explorer)
+from .classifiers import cost_explorer, descent_explorer, network_playground, svm_explorer
 from .conv import conv_explorer
 from .debugging import debugging_explorer
 from .embedding import perplexity_explorer
-from .explorer import Explorer, sample_values, sweep
+from .explorer import Explorer, InPlace, sample_values, sweep
 from .imbalance import imbalance_explorer
 from .initialization import initialization_explorer
 from .mlp import moons_explorer
@@ -16,6 +15,7 @@ from .monitoring import monitoring_explorer
 from .multiclass import multiclass_explorer
 from .optimization import momentum_explorer
 from .playground import dense_playground
+from .points import PointsExplorer
 from .recurrent import gradient_flow_explorer
 from .regression import regression_explorer
 from .regularization import dropout_explorer, penalty_explorer
@@ -46,5 +46,5 @@ EXPLORERS = {f.__name__: f for f in (
     imbalance_explorer,
 )}
 
-__all__ = ["Explorer", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
+__all__ = ["Explorer", "InPlace", "PointsExplorer", "BackwardStepper", "sample_values", "sweep",
            "EXPLORERS", *EXPLORERS]

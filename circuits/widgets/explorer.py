@@ -2,7 +2,9 @@
 
 Needs ipywidgets (``pip install ipywidgets``). The figure is rendered to a PNG shown in an
 ``ipywidgets.Image``, so it works in JupyterLab and on Binder without extra extensions and a
-test can read the exact image. ``sweep`` drives every control headlessly, for tests and
+test can read the exact image. A ``draw`` that returns ``InPlace`` has later moves of its live
+controls drawn in place: only the artists that change are drawn again, over a cached picture
+of the rest (matplotlib's blitting). ``sweep`` drives every control headlessly, for tests and
 benchmarks.
 """
 import base64
@@ -10,14 +12,29 @@ import gc
 import io
 import time
 from contextlib import contextmanager
+from typing import Callable, NamedTuple
 
 import ipywidgets as W
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure, SubplotParams
+from matplotlib.image import imsave
+
+
+class InPlace(NamedTuple):
+    """What ``draw`` returns to have later moves of the ``live`` controls drawn in place:
+    ``update(**values) -> (text, artists)`` sets the new data on the artists it returns (the
+    same ones, or their replacements, every time), or returns None to have the figure drawn
+    anew."""
+    text: str
+    update: Callable
+    live: tuple = ("iteration",)
 
 
 class Explorer(W.VBox):
-    """``draw(fig, **values)`` redraws ``fig`` from the controls' values; it may return a
-    short text shown under the figure. An error in ``draw`` is shown there and re-raised."""
+    """``draw(fig, **values)`` draws ``fig`` from the controls' values and returns a short
+    text shown under the figure, or an ``InPlace``. An error in a redraw is shown there and
+    re-raised."""
 
     def __init__(self, draw, controls, figsize=(5.0, 3.5), dpi=80, layout=None):
         self.draw = draw
@@ -26,10 +43,17 @@ class Explorer(W.VBox):
         self.figure = Figure(figsize=figsize, dpi=dpi, layout=layout,
                              subplotpars=SubplotParams(left=0.13, right=0.96, bottom=0.14, top=0.9,
                                                        wspace=0.3, hspace=0.35))
+        self.canvas = FigureCanvasAgg(self.figure)
         # shown at its own pixel size: stretched to the page's width it would look blurred
         self.image = W.Image(format="png", width=round(figsize[0] * dpi))
         self.readout = W.HTML()
         self.error = None
+        self.in_place = None            # the InPlace of the figure shown, with its key
+        labelled = [c for c in self.controls.values() if "description_width" in
+                    getattr(getattr(c, "style", None), "keys", ())]
+        widest = max((len(c.description) for c in labelled), default=0)
+        for control in labelled:                # whole names, and the tracks aligned
+            control.style.description_width = f"{max(widest, 8) + 1}ch"
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         super().__init__([W.VBox(list(self.controls.values())), self.image, self.readout])
@@ -46,24 +70,65 @@ class Explorer(W.VBox):
                 raise KeyError(f"no control named {name!r}; there are {list(self.controls)}")
             self.controls[name].value = value
 
+    def key(self, values, live):
+        """What must stay the same for a redraw in place: every control but the live ones."""
+        return tuple((name, value) for name, value in values.items() if name not in live)
+
     def redraw(self):
-        """Draw the figure anew from the controls' values and show it."""
-        with collector_paused():
-            for ax in list(self.figure.axes):   # Figure.clear would first clear each axes,
-                self.figure.delaxes(ax)         # rebuilding its ticks only to throw them away
-            self.figure.clear()
-            try:
-                text = self.draw(self.figure, **self.values)
-            except Exception as exc:
-                self.error = exc
-                self.readout.value = (f"<b style='color:#b00'>error: {type(exc).__name__}: "
-                                      f"{exc}</b>")
-                raise
-            self.error = None
-            self.readout.value = f"<pre style='margin:0'>{text}</pre>" if text else ""
-            buffer = io.BytesIO()
-            self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-            self.image.value = buffer.getvalue()
+        """Show the figure for the controls' values: in place if only live controls moved,
+        else drawn anew."""
+        values = self.values
+        with collector_paused(), self._showing_errors():
+            shown = self.in_place
+            if shown is not None and shown["key"] == self.key(values, shown["live"]):
+                moved = shown["update"](**values)
+                if moved is not None:
+                    text, artists = moved
+                    self._show(text, self._blit(shown, artists))
+                    return
+            self._show(*self._draw_anew(values))
+
+    def _draw_anew(self, values):
+        for ax in list(self.figure.axes):   # Figure.clear would first clear each axes,
+            self.figure.delaxes(ax)         # rebuilding its ticks only to throw them away
+        self.figure.clear()
+        self.in_place = None
+        text = self.draw(self.figure, **values)
+        if isinstance(text, InPlace):
+            self.in_place = dict(key=self.key(values, text.live), update=text.update,
+                                 live=text.live, background=None)
+            text = text.text
+        self.canvas.draw()
+        return text, self.canvas.buffer_rgba()
+
+    def _blit(self, shown, artists):
+        """The cached picture of the unchanging artists, with ``artists`` drawn over it."""
+        for artist in artists:
+            artist.set_animated(True)       # left out of the cached picture
+        if shown["background"] is None:
+            self.canvas.draw()
+            shown["background"] = self.canvas.copy_from_bbox(self.figure.bbox)
+        self.canvas.restore_region(shown["background"])
+        for artist in sorted(artists, key=lambda a: a.get_zorder()):
+            self.figure.draw_artist(artist)
+        return self.canvas.buffer_rgba()
+
+    def _show(self, text, pixels):
+        self.error = None
+        self.readout.value = f"<pre style='margin:0'>{text}</pre>" if text else ""
+        buffer = io.BytesIO()
+        imsave(buffer, np.asarray(pixels), format="png", pil_kwargs={"compress_level": 1})
+        self.image.value = buffer.getvalue()
+
+    @contextmanager
+    def _showing_errors(self):
+        try:
+            yield
+        except Exception as exc:
+            self.error, self.in_place = exc, None
+            self.readout.value = (f"<b style='color:#b00'>error: {type(exc).__name__}: "
+                                  f"{exc}</b>")
+            raise
 
     def _on_change(self, change):
         self.redraw()
@@ -73,6 +138,18 @@ class Explorer(W.VBox):
         bundle = super()._repr_mimebundle_(**kwargs)
         bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
         return bundle
+
+
+def add_player(explorer, slider, interval=100):
+    """Put Play/Pause and Step above ``explorer``'s controls: Play moves ``slider`` on by one
+    step every ``interval`` ms (its value is linked to the slider's), Step by one step."""
+    explorer.play = W.Play(value=slider.value, min=slider.min, max=slider.max, step=slider.step,
+                           interval=interval, description="play")
+    explorer.play_link = W.link((explorer.play, "value"), (slider, "value"))
+    explorer.step_button = W.Button(description="step", layout=W.Layout(width="80px"))
+    explorer.step_button.on_click(
+        lambda _: setattr(slider, "value", min(slider.value + slider.step, slider.max)))
+    explorer.children = (W.HBox([explorer.play, explorer.step_button]), *explorer.children)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from ..plots.classifier import grid
 from ..plots.curves import plot_curves
 from ..plots.regions import plot_regions
 from ..train import fit
-from .classifiers import PointsExplorer
+from .points import PointsExplorer
 from .explorer import log_slider
 
 TASKS = {"2 classes": 2, "3 classes": 3, "4 classes": 4, "regression": 0}   # 0: no classes
