@@ -1,13 +1,15 @@
 """Every explorer in the package survives every control at its extremes and between, and
 leaves Python's garbage collector as it found it."""
 import gc
+import io
 import pkgutil
 
+import numpy as np
 import pytest
 
 pytest.importorskip("ipywidgets")
 import circuits.widgets  # noqa: E402
-from circuits.widgets import EXPLORERS, Explorer, sample_values, sweep  # noqa: E402
+from circuits.widgets import EXPLORERS, Explorer, InPlace, sample_values, sweep  # noqa: E402
 
 
 @pytest.mark.parametrize("name", sorted(EXPLORERS))
@@ -80,3 +82,78 @@ def test_sample_values_cover_the_ends():
     assert sample_values(W.IntSlider(min=2, max=10), 1) == [2, 6, 10]
     assert sample_values(W.FloatLogSlider(min=-3, max=0, base=10), 2)[::3] == pytest.approx([1e-3, 1])
     assert sample_values(W.Dropdown(options=[("a", 1), ("b", 2)])) == [1, 2]
+
+
+def _pixels(explorer):
+    from matplotlib.image import imread
+    return imread(io.BytesIO(explorer.image.value))
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_every_picture_drawn_in_place_matches_the_picture_drawn_anew(name):
+    explorer = EXPLORERS[name]()
+    for control in explorer.controls.values():
+        start = control.value if hasattr(control, "value") else None
+        for value in sample_values(control, 2) if start is not None else []:
+            control.value = value
+            shown = explorer.in_place
+            if shown is None or shown["background"] is None:
+                continue                         # this move drew the figure anew
+            fast, text = _pixels(explorer), explorer.readout.value
+            explorer.in_place = None
+            explorer.redraw()
+            full = _pixels(explorer)
+            assert fast.shape == full.shape and explorer.readout.value == text
+            differ = (np.abs(fast - full).sum(axis=-1) > 0.1).mean()
+            assert differ < 0.01, f"{name}: {differ:.1%} of the pixels differ at {value!r}"
+        if start is not None:
+            control.value = start
+
+
+def test_only_moves_of_live_controls_are_drawn_in_place():
+    import ipywidgets as W
+    calls = []
+
+    def draw(fig, x, label):
+        line, = fig.subplots().plot([0, 1], [0, x])
+
+        def update(x, label):
+            if x < 0:
+                return None                      # cannot: draw anew
+            calls.append(x)
+            line.set_ydata([0, x])
+            return f"x = {x}", [line]
+        return InPlace(f"x = {x}", update, live=("x",))
+
+    explorer = Explorer(draw, {"x": W.FloatSlider(value=0.0, min=-1.0, max=1.0),
+                               "label": W.Dropdown(options=["a", "b"], value="a")})
+    before = explorer.image.value
+    explorer.set(x=0.5)
+    assert calls == [0.5] and explorer.in_place["background"] is not None
+    assert explorer.image.value != before and explorer.readout.value.endswith("x = 0.5</pre>")
+    explorer.set(label="b")                      # not live: drawn anew
+    assert calls == [0.5] and explorer.in_place["background"] is None
+    explorer.set(x=-0.5)                         # update declines: drawn anew
+    assert calls == [0.5] and explorer.in_place["background"] is None
+    assert explorer.readout.value.endswith("x = -0.5</pre>")
+
+
+def test_an_error_while_drawing_in_place_is_shown_and_raised():
+    import ipywidgets as W
+
+    def draw(fig, x):
+        line, = fig.subplots().plot([0, 1], [0, x])
+
+        def update(x):
+            if x > 0.5:
+                raise ValueError("x too big")
+            line.set_ydata([0, x])
+            return "", [line]
+        return InPlace("", update, live=("x",))
+
+    explorer = Explorer(draw, {"x": W.FloatSlider(value=0.0, min=0.0, max=1.0)})
+    with pytest.raises(ValueError, match="x too big"):
+        explorer.set(x=0.8)
+    assert "x too big" in explorer.readout.value and explorer.in_place is None
+    explorer.set(x=0.2)                          # the next move draws anew and clears the error
+    assert explorer.error is None
