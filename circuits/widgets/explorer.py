@@ -140,7 +140,7 @@ class Explorer(W.VBox):
         return bundle
 
 
-def add_player(explorer, slider, interval=100):
+def add_player(explorer, slider, interval=80):
     """Put Play/Pause and Step above ``explorer``'s controls: Play moves ``slider`` on by one
     step every ``interval`` ms (its value is linked to the slider's), Step by one step."""
     explorer.play = W.Play(value=slider.value, min=slider.min, max=slider.max, step=slider.step,
