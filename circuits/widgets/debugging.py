@@ -1,5 +1,6 @@
 """Explorer for notebook 19: pick a bug of ``BrokenNet`` and see the four checks' verdicts, the
-gradient check by parameter and the overfitting run; every case computed once, up front."""
+gradient check by parameter and the overfitting run; every case computed once, up front, so a
+new pick only moves the curves and bars in place."""
 from functools import lru_cache
 
 import ipywidgets as W
@@ -8,13 +9,14 @@ import numpy as np
 from ..checklist import run_checklist
 from ..datasets import spirals
 from ..models.broken import BUGS, BrokenNet
-from ..plots.axes import few_ticks
-from ..plots.debugging import plot_gradient_errors
+from ..plots.axes import few_ticks, title_text
+from ..plots.debugging import plot_gradient_errors, set_gradient_errors
 from ..plots.monitoring import plot_costs
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 SIZES = (2, 64, 3)
 CASES = ("no bug", *BUGS)
+COST_FLOOR = 1e-3                   # costs below it drawn at it: the cost axis starts there
 
 
 @lru_cache(maxsize=2)
@@ -30,29 +32,49 @@ def checklist_cases(seed=0):
     return found
 
 
+def _curve(findings):
+    """The overfitting run's (iterations, cost floored at COST_FLOOR), or empty arrays."""
+    history = findings["overfit"].detail
+    if history is None:
+        return np.empty(0), np.empty(0)
+    return history.iterations, np.maximum(history.cost, COST_FLOOR)
+
+
 def debugging_explorer(seed=0):
     """Buttons for the bug; the overfitting run's cost (the healthy one dashed), the gradient
     check by parameter, and the four verdicts underneath."""
     cases = checklist_cases(seed)
 
     def draw(fig, bug):
-        found = cases[bug]
         left, right = fig.subplots(1, 2)
-        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, wspace=0.35)
-        curves = {}
-        for label, case in ((bug, bug), ("no bug", "no bug")):
-            history = cases[case]["overfit"].detail
-            if history is not None:
-                curves[label] = (history.iterations, np.maximum(history.cost, 1e-3))
-        plot_costs(curves, left, legend=False)
-        left.set(title=f"overfitting: {bug} (blue), no bug (orange)", ylim=(1e-3, 1e3))
-        plot_gradient_errors(found["gradient"].detail, right)
-        right.set_title("gradient check")
+        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.3)
+        plot_costs({"picked": _curve(cases[bug]), "no bug": _curve(cases["no bug"])}, left,
+                   legend=False)
+        picked, healthy = left.lines
+        healthy.set(color="0.45", ls="--", zorder=1.9)       # under the picked case's curve
+        left.set(ylim=(COST_FLOOR, 1e3), xlim=(0, 300))
+        title_text(left, "overfitting 10 points")
+        bars = plot_gradient_errors(cases[bug]["gradient"].detail, right).patches
+        title_text(right, "gradient check")
         for ax, powers in ((left, (-3, 0, 3)), (right, (-12, -8, -4, 0))):
             ax.minorticks_off()                 # log-scale minor ticks dominate a redraw
             ax.set_yticks([10.0 ** k for k in powers], labels=[f"1e{k}" for k in powers])
         few_ticks(left, xlim=(0, 300))
-        return "\n".join(str(f) for f in found.values())
+
+        def update(bug):                        # a new pick: the same artists, new data
+            found = cases[bug]
+            picked.set_data(*_curve(found))
+            picked.set_label(bug)
+            healthy.set_visible(bug != "no bug")
+            legend = left.legend(handles=[picked, healthy][:1 + healthy.get_visible()],
+                                 loc="upper right", fontsize="small")
+            changed = set_gradient_errors(bars, found["gradient"].detail)
+            return ("\n".join(str(f) for f in found.values()),
+                    [picked, healthy, legend, *changed, *left.spines.values(),
+                     *right.spines.values(), *right.lines])
+
+        return InPlace(update(bug)[0], update, live=("bug",))
 
     return Explorer(draw, {"bug": W.ToggleButtons(options=CASES, value="no bug",
-                                                  description="bug")}, figsize=(9, 3.4))
+                                                  description="bug")},
+                    figsize=(10, 3.6), dpi=100)
