@@ -5,11 +5,23 @@ import numpy as np
 from ..datasets import two_moons
 from ..models import mlp_arrays
 from ..models.mlp import MLP
-from ..plots.classifier import limits, plot_boundary
+from ..plots.classifier import grid, limits, plot_boundary
 from ..plots.curves import plot_curves
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 HIDDEN = (1, 2, 4, 8, 16)
+
+
+def _move_boundary(ax, xs, ys, s):
+    """Show the grid scores ``s`` on the axes ``plot_boundary`` drew: new shades, new score
+    -1, 0, +1 lines (drawn as plot_boundary draws them). Returns the artists that changed."""
+    ax.images[0].set_data(np.clip(s, -3, 3))
+    for old in ax.collections:
+        old.remove()
+    if s.min() < 1 and s.max() > -1:
+        ax.contour(xs, ys, s, levels=[-1, 0, 1], colors="k", linestyles=["--", "-", "--"],
+                   linewidths=[0.8, 1.5, 0.8])
+    return [*ax.images, *ax.collections, *ax.lines, *ax.spines.values()]
 
 
 def moons_explorer(step=100, hidden=16, seed=2, steps=100):
@@ -20,23 +32,31 @@ def moons_explorer(step=100, hidden=16, seed=2, steps=100):
     for h in HIDDEN:                                  # all of it up front: a redraw only draws
         start = MLP(2, [h, h, 1], np.random.default_rng(seed)).get_parameters()
         runs[h] = mlp_arrays.train_demo(start, (2, h, h, 1), X, y, steps)
-    extent = limits(X)
+    extent, n = limits(X), 50
+    xs, ys, points = grid(extent, n)
 
     def draw(fig, step, hidden):
         path, losses, accuracies = runs[hidden]
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
         sizes = (2, hidden, hidden, 1)
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.15, wspace=0.25))
         plot_boundary(lambda P: mlp_arrays.scores(path[step], sizes, P), X, y, left,
-                      extent=extent, n=50, legend=False, ticks=False)
-        left.set_title(f"MLP 2-{hidden}-{hidden}-1, step {step}", fontsize="small", y=1)
-        plot_curves(losses, accuracies, right, now=step, legend=False)
-        right.set_title("loss and accuracy", fontsize="small", y=1)
+                      extent=extent, n=n, legend=False)
+        plot_curves(losses, accuracies, right, now=step)
+        right.set_title("loss and accuracy", fontsize="medium", y=1)
         right.set_xlabel("step")
-        return (f"step {step}: loss {losses[step]:.4f}, training accuracy "
-                f"{accuracies[step]:.0%} ({mlp_arrays.n_parameters(sizes)} parameters)")
+
+        def update(step, **unchanged):          # only the step moved: draw in place
+            s = mlp_arrays.scores(path[step], sizes, points).reshape(n, n)
+            left.set_title(f"MLP 2-{hidden}-{hidden}-1, step {step}", fontsize="medium", y=1)
+            right.lines[-1].set_xdata([step])
+            return (f"step {step}: loss {losses[step]:.4f}, training accuracy "
+                    f"{accuracies[step]:.0%} ({mlp_arrays.n_parameters(sizes)} parameters)"), \
+                [*_move_boundary(left, xs, ys, s), left.title, right.lines[-1]]
+
+        return InPlace(update(step)[0], update, live=("step",))
 
     controls = {
         "step": W.IntSlider(value=step, min=0, max=steps, description="step"),
         "hidden": W.Dropdown(options=list(HIDDEN), value=hidden, description="hidden"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.4))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)

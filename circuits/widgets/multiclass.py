@@ -13,7 +13,7 @@ from ..plots.classifier import grid, limits
 from ..plots.curves import plot_curves
 from ..plots.regions import plot_regions
 from ..train import fit
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 MODELS = {"linear": (2, 3), "2-layer net, 100 hidden": (2, 100, 3)}
 LOSS_FUNCTIONS = {"softmax": softmax_loss, "svm": svm_loss}
@@ -63,19 +63,27 @@ def multiclass_explorer(model="2-layer net, 100 hidden", loss="softmax", iterati
              for key, (net, history) in runs.items()}   # computed once: redraws only draw
 
     def draw(fig, model, loss, iteration):
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.15, wspace=0.25))
+        plot_regions(lambda P: views[model, loss][0][0], X, y, left, extent=extent, n=n,
+                     legend=False)
         history = runs[model, loss][1]
-        k = history.index(iteration)
-        labels, share = views[model, loss][k]
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_regions(lambda P: labels, X, y, left, extent=extent, n=n, legend=False,
-                     ticks=False)
-        left.set_title(f"{loss}, iteration {history.iterations[k]}", fontsize="small", y=1)
         plot_curves(history.cost, history.accuracy, right, iterations=history.iterations,
-                    now=iteration, legend=False)
-        right.set_title(f"{model}: cost and accuracy", fontsize="small", y=1)
-        return (f"iteration {history.iterations[k]}: training accuracy "
-                f"{history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}; "
-                f"{share:.0%} of the points still pull on the weights")
+                    now=iteration)
+        right.set_title(f"{model}: cost and accuracy", fontsize="medium", y=1)
+        moving = [*left.images, *left.lines, *left.spines.values(), left.title, right.lines[-1]]
+
+        def update(iteration, **unchanged):     # only the iteration moved: draw in place
+            k = history.index(iteration)
+            labels, share = views[model, loss][k]
+            left.images[0].set_data(labels.reshape(n, n))
+            left.set_title(f"{loss}, iteration {history.iterations[k]}", fontsize="medium",
+                           y=1)
+            right.lines[-1].set_xdata([iteration])
+            return (f"iteration {history.iterations[k]}: training accuracy "
+                    f"{history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}; "
+                    f"{share:.0%} of the points still pull on the weights"), moving
+
+        return InPlace(update(iteration)[0], update)
 
     controls = {
         "model": W.Dropdown(options=list(MODELS), value=model, description="model"),
@@ -83,4 +91,4 @@ def multiclass_explorer(model="2-layer net, 100 hidden", loss="softmax", iterati
         "iteration": W.IntSlider(value=iteration, min=0, max=iterations, step=every,
                                  description="iteration"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.4))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)
