@@ -69,6 +69,12 @@ def test_plot_errors_spaces_the_sizes_evenly_and_marks_now(ax):
     assert np.allclose(ax.lines[1].get_ydata(), [0.4, 0.3, 0.35])
     assert ax.lines[2].get_ydata()[0] == pytest.approx(0.0625)       # noise variance
     assert ax.lines[3].get_xdata()[0] == 1                           # "now" at size 2
+    assert ax.get_ylim() == pytest.approx((0, 1.1 * 0.4))
+
+
+def test_plot_errors_takes_a_fixed_top(ax):
+    plot_errors([1, 2], [0.3, 0.2], [0.4, 0.3], ax, top=2.5)
+    assert ax.get_ylim() == (0, 2.5)
 
 
 def test_plot_errors_refuses_mismatched_lists(ax):

@@ -50,6 +50,9 @@ def test_the_sliders_show_the_fit_they_name():
     e.set(hidden=32, regularization=0.0)
     assert f"validation error {fits.validation[32, 0.0]:.3f}" in e.readout.value
     assert bytes(e.image.value) != before
+    assert e.in_place["background"] is not None              # both sliders move in place
+    xs, ys = e.figure.axes[0].lines[-1].get_data()          # the fit drawn is the net's
+    assert np.allclose(ys, fits.nets[32, 0.0].scores(xs[:, None])[:, 0])
 
 
 def test_a_setting_outside_the_grid_is_refused():

@@ -67,10 +67,12 @@ def plot_surface(predict, ax=None, extent=(-1.0, 1.0, -1.0, 1.0), n=60, points=N
     return z
 
 
-def plot_errors(sizes, training, validation, ax=None, now=None, noise=None, legend=True):
+def plot_errors(sizes, training, validation, ax=None, now=None, noise=None, legend=True,
+                top=None):
     """Training and validation errors (mean squared) against model size, sizes evenly spaced
     (1, 2, 4, ... read as a log scale); a dotted line at size ``now``, a dashed one at the noise
-    variance ``noise`` squared. Without ``legend`` (faster) the y label names the colours."""
+    variance ``noise`` squared; the y axis up to ``top`` (default: a little above the largest).
+    Without ``legend`` (faster) the y label names the colours."""
     ax = new_axes(ax)
     sizes = list(sizes)
     if not len(sizes) == len(training) == len(validation):
@@ -85,13 +87,14 @@ def plot_errors(sizes, training, validation, ax=None, now=None, noise=None, lege
         ax.axhline(noise ** 2, color="0.5", lw=0.8, ls="--", label="noise variance")
     if now is not None:
         ax.axvline(sizes.index(now), color="0.4", lw=0.8, ls=":")
-    top = 1.1 * max(max(training), max(validation), 0 if noise is None else noise ** 2)
+    if top is None:
+        top = 1.1 * max(max(training), max(validation), 0 if noise is None else noise ** 2)
     ax.set(xlabel="hidden units", xlim=(-0.3, len(sizes) - 0.7), ylim=(0, top))
     ax.set_xticks(at, labels=[f"{s:g}" for s in sizes])
     few_ticks(ax, ylim=(0, top))
     if legend:
         ax.set_ylabel("mean squared error")
-        ax.legend(fontsize="x-small", loc="upper right")
+        ax.legend(fontsize="small", loc="upper right")
     else:
         ax.set_ylabel("error: training (blue), validation (red)", fontsize="small")
     return at

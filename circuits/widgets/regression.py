@@ -12,7 +12,7 @@ from ..models.dense import DenseNet
 from ..plots.axes import few_ticks, title_text
 from ..plots.regression import plot_errors, plot_fit
 from ..train import fit
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 HIDDEN = (1, 2, 4, 8, 16, 32)
 REGULARIZATION = (0.0, 0.01, 0.1, 1.0)
@@ -79,24 +79,43 @@ def regression_explorer(hidden=8, regularization=0.0, n=20, noise=0.25, seed=0,
                          f"{REGULARIZATION}, got {hidden} and {regularization}")
     fits = curve_fits(n, noise, seed, iterations)
     span = (-3.0, 3.0)
+    top = 1.1 * max(*fits.training.values(), *fits.validation.values(), noise ** 2)
 
     def draw(fig, hidden, regularization):
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        net = fits.nets[hidden, regularization]
-        plot_fit(fits.x, fits.t, net.scores, left, truth=curve_truth,
-                 validation=(fits.x_val, fits.t_val), span=span, n=120, legend=False)
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.15, right=0.85, wspace=0.25))
+        xs, _ = plot_fit(fits.x, fits.t, fits.nets[hidden, regularization].scores, left,
+                         truth=curve_truth, validation=(fits.x_val, fits.t_val), span=span,
+                         n=120, legend=False)
+        left.legend(fontsize="small", loc="upper left")
         left.set(ylim=(-2.2, 2.2))
         few_ticks(left, span, (-2, 2))
-        title_text(left, f"{hidden} hidden, regularization {regularization:g}")
         plot_errors(HIDDEN, *fits.errors(regularization), right, now=hidden, noise=noise,
-                    legend=False)
+                    top=top)
+        right.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
         title_text(right, "every size at this regularization")
-        return (f"training error {fits.training[hidden, regularization]:.3f}, validation error "
-                f"{fits.validation[hidden, regularization]:.3f} (noise variance {noise ** 2:.4g})")
+        title_text(left, "")
+        (*_, dots, fit_line), title = left.lines, left.texts[-1]
+        training, validation, noise_line, now = right.lines
+        # the legends stay out of the way: the fit never reaches the top left, the errors'
+        # legend sits beside its axes, so neither is drawn again
+        moving = [fit_line, dots, title, training, validation, noise_line, now]
+
+        def update(hidden, regularization):     # any move: new curves on the same axes
+            fit_line.set_ydata(fits.nets[hidden, regularization].scores(xs[:, None])[:, 0])
+            title.set_text(f"{hidden} hidden, regularization {regularization:g}")
+            training.set_ydata(fits.errors(regularization)[0])
+            validation.set_ydata(fits.errors(regularization)[1])
+            now.set_xdata([HIDDEN.index(hidden)] * 2)
+            return (f"training error {fits.training[hidden, regularization]:.3f}, validation "
+                    f"error {fits.validation[hidden, regularization]:.3f} (noise variance "
+                    f"{noise ** 2:.4g})"), moving
+
+        return InPlace(update(hidden, regularization)[0], update,
+                       live=("hidden", "regularization"))
 
     controls = {
         "hidden": W.SelectionSlider(options=HIDDEN, value=hidden, description="hidden"),
         "regularization": W.SelectionSlider(options=REGULARIZATION, value=regularization,
                                             description="regularization"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.2))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)
