@@ -9,10 +9,10 @@ from .axes import few_ticks, new_axes
 ZERO_COLOUR = "tab:red"
 
 
-def plot_weight_histogram(weights, ax=None, bins=40, limit=None, color="tab:blue", label=None):
-    """Histogram of the entries of ``weights`` (an array or a list of arrays) on a log count
-    axis; the entries exactly 0 are a separate red bar at 0. Returns the number of zeros."""
-    ax = new_axes(ax)
+def weight_counts(weights, limit=None, bins=40):
+    """The entries of ``weights`` (an array or a list of arrays) counted: (counts of the nonzero
+    ones in ``bins`` equal bins over [-limit, limit], those beyond in the end bins; the bin
+    edges; the number exactly 0). ``limit`` defaults to the largest |entry|."""
     if isinstance(weights, (list, tuple)):
         weights = np.concatenate([np.ravel(w) for w in weights])
     values = np.ravel(np.asarray(weights, float))
@@ -22,19 +22,45 @@ def plot_weight_histogram(weights, ax=None, bins=40, limit=None, color="tab:blue
         limit = float(np.max(np.abs(values))) or 1.0
     edges = np.linspace(-float(limit), float(limit), bins + 1)
     nonzero = values[values != 0]
-    zeros = int(values.size - nonzero.size)
-    ax.hist(np.clip(nonzero, -limit, limit), edges, color=color, alpha=0.8,
-            label=label or f"{nonzero.size} nonzero")
+    counts = np.histogram(np.clip(nonzero, -limit, limit), edges)[0]
+    return counts, edges, int(values.size - nonzero.size)
+
+
+def plot_weight_histogram(weights, ax=None, bins=40, limit=None, color="tab:blue", label=None):
+    """Histogram of the entries of ``weights`` (an array or a list of arrays) on a log count
+    axis; the entries exactly 0 are a separate red bar at 0. Returns the number of zeros."""
+    ax = new_axes(ax)
+    counts, edges, zeros = weight_counts(weights, limit, bins)
+    limit, size = edges[-1], counts.sum() + zeros
+    bars = ax.bar(edges[:-1], np.zeros(bins), np.diff(edges), align="edge", color=color,
+                  alpha=0.8)
+    zero_bar = ax.bar(0.0, 0, width=limit / 20, color=ZERO_COLOUR)[0]
+    set_weight_counts(ax, counts, zeros)
+    handles, labels = [bars[0]], [label or f"{counts.sum()} nonzero"]
     if zeros:
-        ax.bar(0.0, zeros, width=limit / 20, color=ZERO_COLOUR, label=f"{zeros} exactly 0")
-    ax.set(yscale="log", xlim=(-limit, limit), ylim=(0.7, values.size * 1.5),
+        handles.append(zero_bar)
+        labels.append(f"{zeros} exactly 0")
+    ax.legend(handles, labels, fontsize="small", loc="upper right")
+    ax.set(ylim=(0.7, size * 1.5), yscale="log", xlim=(-limit, limit),
            xlabel="weight value", ylabel="count (log scale)")
-    powers = 10 ** np.arange(int(np.log10(values.size * 1.5)) + 1)
+    powers = 10 ** np.arange(int(np.log10(size * 1.5)) + 1)
     ax.set_yticks(powers, labels=[f"{p:d}" for p in powers])       # fixed: cheap to redraw
     ax.yaxis.set_minor_locator(NullLocator())
     few_ticks(ax, xlim=(-limit, limit))
-    ax.legend(fontsize="small", loc="upper right")
     return zeros
+
+
+def set_weight_counts(ax, counts, zeros):
+    """Give the histogram ``plot_weight_histogram`` drew on ``ax`` new ``counts`` and
+    ``zeros`` (of ``weight_counts``, same bins; its legend stays); returns the bars."""
+    *bars, zero_bar = ax.patches[-len(counts) - 1:]
+    if len(bars) != len(counts):
+        raise ValueError(f"{len(counts)} counts for a histogram of {len(bars)} bins")
+    for bar, count in zip(bars, counts):
+        bar.set_height(count)
+    zero_bar.set_height(zeros)
+    zero_bar.set_visible(zeros > 0)
+    return [*bars, zero_bar]
 
 
 def plot_unit_norms(W, ax=None, color="tab:blue"):

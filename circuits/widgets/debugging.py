@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import ipywidgets as W
 import numpy as np
+from matplotlib.lines import Line2D
 
 from ..checklist import run_checklist
 from ..datasets import spirals
@@ -53,6 +54,9 @@ def debugging_explorer(seed=0):
         picked, healthy = left.lines
         healthy.set(color="0.45", ls="--", zorder=1.9)       # under the picked case's curve
         left.set(ylim=(COST_FLOOR, 1e3), xlim=(0, 300))
+        left.legend([Line2D([], [], color="tab:blue"), Line2D([], [], color="0.45", ls="--")],
+                    ["the bug picked", "no bug"], loc="upper right",
+                    fontsize="small").set_zorder(1.5)       # under the curves, drawn in place
         title_text(left, "overfitting 10 points")
         bars = plot_gradient_errors(cases[bug]["gradient"].detail, right).patches
         title_text(right, "gradient check")
@@ -64,13 +68,9 @@ def debugging_explorer(seed=0):
         def update(bug):                        # a new pick: the same artists, new data
             found = cases[bug]
             picked.set_data(*_curve(found))
-            picked.set_label(bug)
-            healthy.set_visible(bug != "no bug")
-            legend = left.legend(handles=[picked, healthy][:1 + healthy.get_visible()],
-                                 loc="upper right", fontsize="small")
-            changed = set_gradient_errors(bars, found["gradient"].detail)
+            set_gradient_errors(bars, found["gradient"].detail)
             return ("\n".join(str(f) for f in found.values()),
-                    [picked, healthy, legend, *changed, *left.spines.values(),
+                    [picked, *bars, *left.spines.values(),
                      *right.spines.values(), *right.lines])
 
         return InPlace(update(bug)[0], update, live=("bug",))
