@@ -2,6 +2,12 @@
 Chromium, driven by Playwright), run with Run > Run All Cells, then every explorer's sliders
 dragged and, where the picture takes clicks, a point clicked in.
 
+Every slider is also stepped with the arrow keys, a few steps each, and each step timed in
+the page from the key press to the animation frame that shows the new picture; the steps and
+their percentiles per explorer (and the playground's pictures a second while playing) go to
+test-artifacts/latency.json, for benchmarks/browser_latency.py to hold against the targets.
+Run with ``-s`` to see them.
+
 Fails on an error or stderr output, a dead kernel, a dialog left open, a JavaScript error in
 the console, a traceback in the server's log, a slider that does not change the picture or a
 click that adds no point. A screenshot of each notebook after Run All (and of each explorer
@@ -38,6 +44,10 @@ SERVER_START = 90               # seconds, each bound below is a hard limit
 NOTEBOOK_OPEN = 120
 RUN_ALL = 300
 REDRAW = 60
+KEY_STEPS = 6                   # arrow-key steps timed on every slider
+SETTLE = 0.3                    # s after the kernel has answered a step without a new picture
+NO_PICTURE = 2                  # s without even an answer: a step that sent nothing
+LATENCY = REPO / "test-artifacts" / "latency.json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 # Messages that are not the notebooks' fault. Keep these tiny and say why for each.
 ALLOWED_CONSOLE_ERRORS = []     # (regex, reason); none needed so far
@@ -67,7 +77,10 @@ KERNEL_READY = "(path) => {" + NOTEBOOK + """
 WATCH_KERNEL = "() => {" + NOTEBOOK + """
     window.e2eStatuses = [];
     window.e2eKernelErrors = [];   // every error or stderr the kernel sends, shown or not
-    nb.sessionContext.statusChanged.connect((_, status) => window.e2eStatuses.push(status));
+    nb.sessionContext.statusChanged.connect((_, status) => {
+      window.e2eStatuses.push(status);
+      window.e2eStatusAt = performance.now();
+    });
     nb.sessionContext.iopubMessage.connect((_, msg) => {
       const c = msg.content;
       if (msg.header.msg_type === 'error')
@@ -108,7 +121,7 @@ TAG_WIDGETS = "() => {" + NOTEBOOK + """
         if (!view) continue;
         cell.outputArea.widgets[j].node.querySelector('.jp-OutputArea-output')
             .setAttribute('data-e2e-model', view.model_id);
-        found.push({cell: i, model: view.model_id});
+        found.push({cell: i, model: view.model_id, source: cell.model.sharedModel.getSource()});
       }
     });
     return found;
@@ -135,14 +148,63 @@ SCROLL_TO = "(top) => {" + NOTEBOOK + """
     outer.scrollTop = top;
 }"""
 
+# One slider step, timed in the page: the key press (seen first, in the capture phase), the
+# new picture's src set by the widget (the kernel has answered), its load event, and the
+# animation frame after that load (the frame that paints it).
+ARM_STEP = """(img) => {
+  if (!window.e2eProbe) {
+    window.e2eProbe = {};
+    document.addEventListener('keydown', () => {
+      const s = window.e2eProbe.step;
+      if (s && s.keydown === undefined) s.keydown = performance.now();
+    }, true);
+  }
+  if (!img.e2eTimed) {
+    img.e2eTimed = true;
+    const step = () => { const s = window.e2eProbe.step;
+                         return s && s.img === img && s.keydown !== undefined ? s : null; };
+    new MutationObserver(() => { const s = step(); if (s && !s.src) s.src = performance.now(); })
+        .observe(img, {attributes: true, attributeFilter: ['src']});
+    img.addEventListener('load', () => {
+      const s = step();
+      if (!s || s.loaded) return;
+      s.loaded = performance.now();
+      requestAnimationFrame(() => { s.shown = performance.now(); });
+    });
+  }
+  window.e2eProbe.step = {img, mark: window.e2eStatuses.length};
+}"""
+AWAIT_STEP = """async (handle, [settle, quiet, limit]) => {""" + NOTEBOOK + """
+  const s = window.e2eProbe.step, start = performance.now();
+  const status = () => nb.sessionContext.session.kernel.status;
+  let timedOut = false;
+  while (!s.shown) {   // else wait until the kernel has answered, or never will, with no picture
+    const now = performance.now();
+    const answered = window.e2eStatuses.slice(s.mark).includes('busy');
+    const still = now - Math.max(s.keydown || start, window.e2eStatusAt || 0);
+    if (!s.src && status() === 'idle' && still > (answered ? settle : quiet)) break;
+    if (now - start > limit) { timedOut = true; break; }
+    await new Promise(r => setTimeout(r, 5));
+  }
+  while (!timedOut && (status() !== 'idle' || performance.now() - window.e2eStatusAt < 50)
+         && performance.now() - start < limit)   // the kernel done with this step, all of it
+    await new Promise(r => setTimeout(r, 5));
+  const ms = (from, to) => from && to ? Math.round((to - from) * 10) / 10 : null;
+  return {timedOut, pressed: !!s.keydown, value: handle.getAttribute('aria-valuenow'),
+          ms: ms(s.keydown, s.shown),       // the latency; the rest are its parts:
+          answer: ms(s.keydown, s.src), load: ms(s.src, s.loaded), frame: ms(s.loaded, s.shown)};
+}"""
+
 # -- Python run in the notebook's kernel, to learn what each displayed widget is --
 EXPLORER_INFO = """
-import json as _json
+import json as _json, re as _re
 from ipywidgets.widgets.widget import _instances as _widgets
-from circuits.widgets import Explorer as _Explorer
-def _info(model_id):
+from circuits.widgets import EXPLORERS as _EXPLORERS, Explorer as _Explorer
+def _info(model_id, source):
     e = _widgets.get(model_id)
+    called = [n for n in _re.findall(r"\\b(\\w+)\\(", source) if n in _EXPLORERS]
     info = {"kind": type(e).__name__, "explorer": isinstance(e, _Explorer),
+            "factory": called[0] if called else type(e).__name__,
             "clickable": callable(getattr(e, "click", None)),
             "points": len(getattr(e, "X", ())), "error": repr(getattr(e, "error", None))}
     axes = getattr(e, "data_axes", None)
@@ -150,7 +212,25 @@ def _info(model_id):
         (x0, y0), (x1, y1) = axes.get_window_extent().get_points()
         info["target"] = [(x0 + x1) / 2, e.figure.bbox.height - (y0 + y1) / 2]
     return info
-print(_json.dumps({m: _info(m) for m in %s}))
+print(_json.dumps({m: _info(m, source) for m, source in %s.items()}))
+"""
+TIME_REDRAWS = """
+import time as _time
+from ipywidgets.widgets.widget import _instances as _widgets
+def _time_redraws(e):
+    untimed, e.e2e_redraws = e.redraw, []
+    def redraw():
+        start = _time.perf_counter()
+        try:
+            return untimed()
+        finally:
+            e.e2e_redraws.append(round((_time.perf_counter() - start) * 1e3, 1))
+    e.redraw = redraw
+_time_redraws(_widgets[%r])
+"""
+REDRAW_TIMES = """
+from ipywidgets.widgets.widget import _instances as _widgets
+print(_widgets[%r].e2e_redraws); _widgets[%r].e2e_redraws.clear()
 """
 EXPLORER_ERRORS = """
 from ipywidgets.widgets.widget import _instances as _widgets
@@ -421,7 +501,7 @@ def drag_slider(student, explorer, slider, name):
 
 def click_point(student, explorer, model_id):
     """Click the middle of the explorer's data axes; check one point was added and drawn."""
-    info = json.loads(student.kernel(EXPLORER_INFO % repr([model_id])))[model_id]
+    info = json.loads(student.kernel(EXPLORER_INFO % repr({model_id: ""})))[model_id]
     assert "target" in info, f"{student.path.name}: {info['kind']} takes clicks but has no " \
                              "data_axes to click in"
     image = picture(explorer)
@@ -434,7 +514,7 @@ def click_point(student, explorer, model_id):
                               "y": info["target"][1] * scale[1]})
 
     changed = act(student, image, click, "clicking on the picture")
-    after = json.loads(student.kernel(EXPLORER_INFO % repr([model_id])))[model_id]
+    after = json.loads(student.kernel(EXPLORER_INFO % repr({model_id: ""})))[model_id]
     assert after["points"] == info["points"] + 1, \
         f"{student.path.name}: a click on the picture should add one point " \
         f"({info['points']} before, {after['points']} after)"
@@ -467,6 +547,94 @@ def try_explorer(student, model_id, info, cell):
         click_point(student, explorer, model_id)
 
 
+def time_slider(student, image, slider, where):
+    """Press an arrow key on a slider's handle KEY_STEPS times, toward its farther end, each
+    time waiting for the new picture; return the key and each step's timings in ms (None:
+    nothing new)."""
+    handle = slider.locator(".noUi-handle").first
+    now, lo, hi = (float(handle.get_attribute(f"aria-value{at}")) for at in ("now", "min", "max"))
+    key = "ArrowLeft" if now - lo > hi - now else "ArrowRight"
+    slider.scroll_into_view_if_needed()
+    steps = []
+    for _ in range(KEY_STEPS):
+        image.evaluate(ARM_STEP)
+        handle.focus()
+        student.page.keyboard.press(key)
+        step = handle.evaluate(AWAIT_STEP, [SETTLE * 1000, NO_PICTURE * 1000, REDRAW * 1000])
+        if step.pop("timedOut"):
+            pytest.fail(f"{where}: the kernel did not answer {key} within {REDRAW} s; "
+                        f"problems: {student.problems()}")
+        assert step.pop("pressed"), f"{where}: the {key} key press never reached the page"
+        steps.append(step)
+    # aria-valuenow is rounded for show (0.1 for 0.125): a new picture also says it moved
+    moved = float(steps[-1]["value"]) != now or any(step["ms"] for step in steps)
+    assert moved, f"{where}: {KEY_STEPS} presses of {key} did not move it (still at {now})"
+    return {"key": key, "steps": steps}
+
+
+def time_explorer(student, model_id, info, cell):
+    """Time KEY_STEPS arrow-key steps on every slider of one explorer."""
+    start = time.monotonic()
+    explorer = student.page.locator(f"[data-e2e-model='{model_id}']")
+    sliders = explorer.locator(".widget-slider")
+    student.kernel(TIME_REDRAWS % model_id)    # and each redraw in the kernel, to compare
+    timed = {}
+    for index in range(sliders.count()):
+        slider = sliders.nth(index)
+        name = slider.locator(".widget-label").inner_text()
+        where = f"{student.path.name}, cell {cell} ({info['factory']}), slider {name!r}"
+        timed[name] = time_slider(student, picture(explorer), slider, where)
+        timed[name]["redraws"] = json.loads(student.kernel(REDRAW_TIMES % (model_id, model_id)))
+        problems = student.problems()
+        if problems:
+            pytest.fail(f"{where} after arrow-key steps:\n" + "\n".join(problems))
+    steps = [step for slider in timed.values() for step in slider["steps"]]
+    shown = [step["ms"] for step in steps if step["ms"] is not None]
+    parts = {f"{part}_ms": percentile([s[part] for s in steps if s[part] is not None], 50)
+             for part in ("answer", "load", "frame")}          # medians
+    parts["redraw_ms"] = percentile([t for s in timed.values() for t in s["redraws"]], 50)
+    return {"cell": cell, "factory": info["factory"], "kind": info["kind"], "sliders": timed,
+            "steps": len(steps), "no_picture": len(steps) - len(shown),
+            "p50_ms": percentile(shown, 50), "p90_ms": percentile(shown, 90), **parts,
+            "seconds": round(time.monotonic() - start, 1)}
+
+
+def percentile(values, q):
+    """The q-th percentile of ``values`` (linear between ranks), or None if there are none."""
+    if not values:
+        return None
+    ranked, rank = sorted(values), (len(values) - 1) * q / 100
+    below = int(rank)
+    above = min(below + 1, len(ranked) - 1)
+    return round(ranked[below] + (ranked[above] - ranked[below]) * (rank - below), 1)
+
+
+def record_latency(section, key, measured):
+    """Keep ``measured`` under [section][key] in test-artifacts/latency.json, with the time it
+    was taken, and every other entry as it was (each test writes its own part)."""
+    data = json.loads(LATENCY.read_text()) if LATENCY.exists() else {}
+    data.setdefault(section, {})[key] = dict(measured, measured_at=time.time())
+    LATENCY.parent.mkdir(parents=True, exist_ok=True)
+    LATENCY.write_text(json.dumps(data, indent=1))
+
+
+def ms(value):
+    return "-" if value is None else f"{value:.0f}"
+
+
+def print_latency(name, explorers):
+    print(f"{name}: arrow-key slider steps, ms from the key press to the frame showing the "
+          "new picture ('-': nothing new)")
+    for e in explorers:
+        print(f"  cell {e['cell']} {e['factory']}: p50 {ms(e['p50_ms'])}, p90 {ms(e['p90_ms'])} "
+              f"of {e['steps']} steps ({e['no_picture']} nothing new) in {e['seconds']} s; "
+              f"medians: the kernel redraws in {ms(e['redraw_ms'])}, its picture arrives at "
+              f"{ms(e['answer_ms'])}, loads in {ms(e['load_ms'])}, frame {ms(e['frame_ms'])}")
+        for slider, timed in e["sliders"].items():
+            print(f"    {slider:>16} {timed['key']:>10}: "
+                  + " ".join(ms(step["ms"]) for step in timed["steps"]))
+
+
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
 def test_notebook_runs_and_its_explorers_respond_in_jupyterlab(path, lab, chromium):
     for old in SCREENSHOTS.glob(f"{path.stem}*.png"):
@@ -482,11 +650,19 @@ def test_notebook_runs_and_its_explorers_respond_in_jupyterlab(path, lab, chromi
             pytest.fail(f"{path.name} after Run All Cells:\n" + "\n".join(problems))
 
         shown = student.page.evaluate(TAG_WIDGETS)
-        info = json.loads(student.kernel(EXPLORER_INFO % repr([w["model"] for w in shown])))
+        info = json.loads(student.kernel(
+            EXPLORER_INFO % repr({w["model"]: w["source"] for w in shown})))
+        timed = []
         for number, widget in enumerate(shown, 1):
+            if info[widget["model"]]["explorer"]:     # else try_explorer says it is not one
+                timed.append(time_explorer(student, widget["model"], info[widget["model"]],
+                                           widget["cell"]))
             try_explorer(student, widget["model"], info[widget["model"]], widget["cell"])
             student.page.locator(f"[data-e2e-model='{widget['model']}']").screenshot(
                 path=SCREENSHOTS / f"{path.stem}-explorer{number}.png")
+        if timed:
+            print_latency(path.name, timed)
+            record_latency("explorers", path.stem, {"explorers": timed})
 
         left_in_error = student.kernel(EXPLORER_ERRORS).strip()
         assert left_in_error == "[]", f"{path.name}: explorers in error: {left_in_error}"
@@ -535,6 +711,8 @@ def test_the_playground_trains_live_when_play_is_pressed(lab, chromium):
         assert len(frames) >= 10, f"only {len(frames)} new pictures while playing 40 steps"
         rate = (len(frames) - 1) / ((frames[-1] - frames[0]) / 1000)
         print(f"network_playground while playing: {len(frames)} pictures, {rate:.1f} a second")
+        record_latency("play", "network_playground", {"pictures": len(frames),
+                                                      "per_second": round(rate, 2)})
         assert rate > 2, f"the playground shows {rate:.1f} pictures a second while playing"
         assert not student.problems(), "\n".join(student.problems())
     finally:
