@@ -7,7 +7,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from circuits.plots.conv import (mosaic, plot_accuracies, plot_feature_maps,  # noqa: E402
-                                 plot_filters, plot_mosaic, plot_padded)
+                                 plot_filters, plot_mosaic, plot_padded,
+                                 set_padded)
 
 
 def test_mosaic_places_each_image_in_its_cell_with_gaps():
@@ -43,14 +44,28 @@ def test_each_feature_map_is_scaled_to_its_own_peak():
 def test_padding_surrounds_the_image_and_windows_that_fit_are_drawn():
     image = np.ones((4, 4))
     fig, ax = plt.subplots()
-    padded = plot_padded(image, pad=1, field=3, stride=2, ax=ax, title="t")
+    drawn = plot_padded(image, pad=1, field=3, stride=2, ax=ax, title="t")
+    padded = np.nan_to_num(drawn.image.get_array().filled(np.nan))
     assert padded.shape == (6, 6) and padded.sum() == 16 and padded[0].sum() == 0
-    padding, first, second = ax.patches                     # the zeros, then two windows
-    assert padding.get_width() == 6 and (first.get_x(), second.get_x()) == (-0.5, 1.5)
-    plot_padded(image, pad=0, field=3, stride=2, ax=ax, title="t", box=(10, 0, 8))
-    assert len(ax.patches) == 3 + 2                         # the second window would not fit
-    assert ax.patches[-1].get_width() == 3 * 8 / 4          # 3 pixels of 2 units each
+    assert list(ax.patches) == [drawn.padding, *drawn.windows]   # the zeros, then two windows
+    assert drawn.padding.get_width() == 6 and drawn.title.get_text() == "t"
+    assert [w.get_x() for w in drawn.windows] == [-0.5, 1.5]
+    boxed = plot_padded(image, pad=0, field=3, stride=2, ax=ax, title="t", box=(10, 0, 8))
+    assert [w.get_visible() for w in boxed.windows] == [True, False]   # the second would not fit
+    assert boxed.windows[0].get_width() == 3 * 8 / 4                  # 3 pixels of 2 units each
     plot_mosaic(np.zeros((2, 3, 3)), ax, labels=["a", "b"], title="x")
+    plt.close(fig)
+
+
+def test_the_padded_picture_moves_in_place_to_a_new_padding_and_stride():
+    fig, ax = plt.subplots()
+    drawn = plot_padded(np.ones((4, 4)), pad=0, field=2, stride=1, ax=ax, box=(0, 0, 8))
+    before = len(ax.get_children())
+    padded = set_padded(drawn, np.ones((4, 4)), pad=2, field=3, stride=6, title="new")
+    assert padded.shape == (8, 8) and padded.sum() == 16 and len(ax.get_children()) == before
+    assert drawn.image.get_extent() == [0, 8, 8, 0] and drawn.padding.get_width() == 8
+    assert [w.get_visible() for w in drawn.windows] == [True, False]   # 6 + 3 > 8
+    assert drawn.windows[0].get_width() == 3 and drawn.title.get_text() == "new"
     plt.close(fig)
 
 

@@ -31,3 +31,22 @@ def test_filters_have_the_size_asked_and_edges_sum_to_zero():
         assert FILTERS["blur"](F).sum() == pytest.approx(1.0)
     with pytest.raises(ValueError, match="one square"):
         conv_explorer(image=np.zeros((3, 4)))
+
+
+def test_every_control_moves_the_pictures_in_place_and_the_map_is_the_convolution():
+    from circuits.images import drawn_digit
+    from circuits.layers import conv_forward
+    explorer = conv_explorer(kind="blur", field=3, stride=1, pad=1)
+    ax = explorer.figure.axes[0]
+    for move in (dict(field=5), dict(pad=2), dict(stride=3), dict(kind="vertical edges")):
+        explorer.set(**move)
+        assert explorer.in_place["background"] is not None and explorer.figure.axes == [ax]
+    w = FILTERS["vertical edges"](5)
+    expected = conv_forward(drawn_digit()[None, None], w[None, None], np.zeros(1), 3, 2)[0][0, 0]
+    shown = ax.images[2]
+    assert shown.get_visible() and np.allclose(shown.get_array(), expected)
+    assert shown.get_clim() == (-np.abs(expected).max(), np.abs(expected).max())
+    assert np.allclose(ax.images[1].get_array(), w)
+    explorer.set(stride=4)                        # (16 - 5 + 2*2) / 4: does not tile
+    assert not shown.get_visible() and "does not tile" in ax.texts[-1].get_text()
+    assert explorer.in_place["background"] is not None

@@ -16,11 +16,18 @@ def drawn_points(explorer):
 def test_the_slider_picks_the_embedding_and_the_readout_its_accuracy():
     embeddings, labels = blob_embeddings()
     explorer = perplexity_explorer(embeddings, labels, perplexity=5.0)
+    ax = explorer.figure.axes[0]
     for p, Y in embeddings.items():
         explorer.set(perplexity=p)
         np.testing.assert_allclose(drawn_points(explorer), Y)
+        assert explorer.figure.axes == [ax] and f"perplexity {p:g}" in ax.texts[-1].get_text()
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        assert x0 < Y[:, 0].min() and Y[:, 0].max() < x1 and y0 < Y[:, 1].min() < Y[:, 1].max() < y1
+        per_pixel = (x1 - x0) / ax.bbox.width, (y1 - y0) / ax.bbox.height
+        assert per_pixel[0] == pytest.approx(per_pixel[1])      # one scale across and up
         expected = f"nearest-neighbour accuracy {nearest_neighbour_accuracy(Y, labels):.3f}"
         assert explorer.readout.value.startswith(f"<pre style='margin:0'>{expected}")
+    assert explorer.in_place["background"] is not None           # each move drawn in place
     assert sweep(explorer) > 0
 
 

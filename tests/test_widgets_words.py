@@ -39,3 +39,16 @@ def test_moving_the_controls_changes_the_picture_but_not_the_map():
     explorer.set(k=6)
     assert len(listed(explorer, "by cosine")) == 6 and explorer.error is None
     assert sweep(explorer, n_between=1) < 5.0         # a loose bound: a stuck redraw, not speed
+
+
+def test_a_word_of_the_same_family_or_a_new_k_moves_the_marks_in_place():
+    explorer = neighbours_explorer(word="king", k=2)
+    ax = explorer.figure.axes[0]
+    explorer.set(k=5)
+    assert explorer.in_place["background"] is not None and explorer.figure.axes == [ax]
+    bold = [t.get_text().strip() for t in ax.texts if t.get_fontweight() == "bold"]
+    assert bold == [*listed(explorer, "by cosine"), "king"] and len(bold) == 6
+    explorer.set(word="queen")
+    assert explorer.in_place["background"] is not None and "'queen'" in ax.texts[-1 - 6].get_text()
+    explorer.set(word="paris")                    # another family: its map, drawn anew
+    assert explorer.in_place["background"] is None and explorer.figure.axes != [ax]

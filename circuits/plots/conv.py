@@ -1,10 +1,14 @@
 """Pictures for convolutional networks: small images side by side in one mosaic (digits on their
 canvas, learned filters, feature maps), and one image with its zero padding and windows."""
+from typing import NamedTuple
+
 import numpy as np
 from matplotlib import colormaps
+from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
-from .axes import new_axes, title_text
+from .axes import new_axes
 
 PADDING = "#cfe0f3"     # the colour of the zeros padding adds
 GAP = "0.8"              # the grey between the images of a mosaic
@@ -74,32 +78,57 @@ def plot_feature_maps(maps, ax=None, title="feature maps", columns=8):
     return plot_mosaic(scaled, ax, columns, labels=range(len(maps)), title=title)
 
 
+class Padded(NamedTuple):
+    """The artists of ``plot_padded``, for ``set_padded`` to move: the zeros' square, the
+    image, the two windows, the title, and the square (x, y, side) they fill."""
+    padding: Rectangle
+    image: AxesImage
+    windows: tuple
+    title: Text
+    box: tuple
+
+
 def plot_padded(image, pad=0, field=3, stride=1, ax=None, title=None, box=None):
     """One image (H, W) with ``pad`` rings of zeros (pale blue) and the first two windows of a
     field x field filter ``stride`` apart: solid the first, dashed the next. ``box`` = (x, y,
     side) fits it into that square of ``ax``'s data coordinates (several pictures on one axes);
-    by default a pixel is one unit. Returns the padded image."""
+    by default a pixel is one unit. Returns the artists (``Padded``), to move with
+    ``set_padded``."""
     image = np.asarray(image, float)
     ax = new_axes(ax, figsize=(3.2, 3.2))
-    padded = np.pad(image, pad, constant_values=np.nan)       # NaN is transparent: blue shows
-    height, width = padded.shape
-    x0, y0, side = (-0.5, -0.5, max(height, width)) if box is None else box
-    unit = side / max(height, width)                            # data units per pixel
-    ax.add_patch(Rectangle((x0, y0), width * unit, height * unit, facecolor=PADDING, lw=0,
-                           zorder=-1))                      # under the image
-    ax.imshow(padded, cmap="gray_r", vmin=0, vmax=max(np.nanmax(padded), 1e-12),
-              extent=(x0, x0 + width * unit, y0 + height * unit, y0))
-    for left, style in ((0, "-"), (stride, "--")):
-        if left + field <= width:
-            ax.add_patch(Rectangle((x0 + left * unit, y0), field * unit, field * unit,
-                                   facecolor="none", edgecolor="tab:orange", lw=2, ls=style))
     if box is None:
+        box = (-0.5, -0.5, max(image.shape) + 2 * pad)
         ax.set_xticks([])
         ax.set_yticks([])
-        if title:
-            title_text(ax, title)
-    elif title:
-        ax.text(x0 + side / 2, y0 - 0.4, title, ha="center", va="bottom")
+        words = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom")
+    else:
+        words = ax.text(box[0] + box[2] / 2, box[1] - 0.4, "", ha="center", va="bottom")
+    drawn = Padded(ax.add_patch(Rectangle(box[:2], 0, 0, facecolor=PADDING, lw=0,
+                                          zorder=-1)),                # under the image
+                   ax.imshow(np.zeros((1, 1)), cmap="gray_r"),
+                   tuple(ax.add_patch(Rectangle(box[:2], 0, 0, facecolor="none", lw=2,
+                                                edgecolor="tab:orange", ls=style))
+                         for style in ("-", "--")),
+                   words, box)
+    set_padded(drawn, image, pad, field, stride, title)
+    return drawn
+
+
+def set_padded(drawn, image, pad, field, stride, title=None):
+    """Show ``image`` padded by ``pad`` and the windows of ``field`` and ``stride`` on the
+    artists ``drawn`` by ``plot_padded``, in place; returns the padded image (zeros added)."""
+    padded = np.pad(np.asarray(image, float), pad, constant_values=np.nan)  # NaN: blue shows
+    height, width = padded.shape
+    x0, y0, side = drawn.box
+    unit = side / max(height, width)                            # data units per pixel
+    drawn.padding.set_bounds(x0, y0, width * unit, height * unit)
+    drawn.image.set_data(padded)
+    drawn.image.set_extent((x0, x0 + width * unit, y0 + height * unit, y0))
+    drawn.image.set_clim(0, max(np.nanmax(padded), 1e-12))
+    for window, left in zip(drawn.windows, (0, stride)):
+        window.set_bounds(x0 + left * unit, y0, field * unit, field * unit)
+        window.set_visible(left + field <= width)
+    drawn.title.set_text(title or "")
     return np.nan_to_num(padded)
 
 

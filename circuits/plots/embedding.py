@@ -19,7 +19,7 @@ def plot_embedding(Y, labels, ax=None, title=None, axis_names=("dimension 1", "d
     points = ax.scatter(Y[:, 0], Y[:, 1], c=labels, cmap="tab10", vmin=-0.5, vmax=9.5, s=9)
     if legend:
         handles = [ax.scatter([], [], color=points.cmap(points.norm(k)), s=12) for k in classes]
-        ax.legend(handles, [str(k) for k in classes], fontsize="x-small", loc="center left",
+        ax.legend(handles, [str(k) for k in classes], fontsize="small", loc="center left",
                   bbox_to_anchor=(1.0, 0.5), handletextpad=0.1, title="label")
     ax.set(xlabel=axis_names[0], ylabel=axis_names[1], xticks=[], yticks=[])
     if title:

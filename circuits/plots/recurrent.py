@@ -33,8 +33,7 @@ def plot_gradient_norms(curves, ax=None, title=None, decades=None, ylabel="||dL/
     if not curves:
         raise ValueError("curves is empty: give at least one {label: norms}")
     for label, norms in curves.items():
-        norms = np.asarray(norms, dtype=float)
-        ax.plot(np.arange(len(norms)), np.log10(np.maximum(norms, 1e-300)), label=label)
+        ax.plot(*_log_curve(norms), label=label)
     if decades is None:
         decades = np.floor(ax.get_ylim()[0]), np.ceil(ax.get_ylim()[1])
     lo, hi = int(decades[0]), int(decades[1])
@@ -49,3 +48,16 @@ def plot_gradient_norms(curves, ax=None, title=None, decades=None, ylabel="||dL/
     if title:
         title_text(ax, title)
     return ax
+
+
+def set_gradient_norms(line, norms):
+    """Move a curve of ``plot_gradient_norms`` (one of ``ax.lines``) to new ``norms``, in
+    place; returns the line."""
+    line.set_data(*_log_curve(norms))
+    return line
+
+
+def _log_curve(norms):
+    """(time steps, log10 of the norms), the norms floored at 1e-300 (a log has no 0)."""
+    norms = np.asarray(norms, dtype=float)
+    return np.arange(len(norms)), np.log10(np.maximum(norms, 1e-300))

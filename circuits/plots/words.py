@@ -43,11 +43,15 @@ def plot_words(points, words, ax=None, highlight=(), focus=None, arrows=(), colo
 
 def mark_words(ax, where, highlight=(), focus=None):
     """Over a map of words (``where``: {word: point}), ``focus`` in red joined to each word of
-    ``highlight`` in blue, both in bold."""
+    ``highlight`` in blue, both in bold. Returns the artists drawn (to remove or redraw)."""
+    drawn = []
     for w in highlight:
         if focus:
-            ax.plot(*np.transpose([where[focus], where[w]]), color=NEIGHBOUR, lw=0.8, alpha=0.6)
+            drawn += ax.plot(*np.transpose([where[focus], where[w]]), color=NEIGHBOUR, lw=0.8,
+                             alpha=0.6)
     for w, color in [*((w, NEIGHBOUR) for w in highlight), *([(focus, FOCUS)] if focus else [])]:
-        ax.plot(*where[w], "o", ms=4, color=color, zorder=5)
-        ax.text(*where[w], " " + w, fontsize=9, color=color, va="center", fontweight="bold",
-                zorder=4, bbox=dict(fc="white", ec="none", alpha=0.8, pad=0.5))
+        drawn += ax.plot(*where[w], "o", ms=4, color=color, zorder=5)
+        drawn.append(ax.text(*where[w], " " + w, fontsize=9, color=color, va="center",
+                             fontweight="bold", zorder=4,
+                             bbox=dict(fc="white", ec="none", alpha=0.8, pad=0.5)))
+    return drawn

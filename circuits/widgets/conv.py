@@ -6,8 +6,8 @@ import numpy as np
 from ..images import drawn_digit
 from ..layers import conv_forward
 from ..layers.conv import output_size
-from ..plots.conv import plot_padded
-from .explorer import Explorer
+from ..plots.conv import plot_padded, set_padded
+from .explorer import Explorer, InPlace
 
 
 def _ramp(field):
@@ -43,25 +43,40 @@ def conv_explorer(image=None, kind="vertical edges", field=3, stride=1, pad=1):
     def draw(fig, kind, field, stride, pad):
         ax = fig.add_axes((0.01, 0.01, 0.98, 0.9))       # one axes, three pictures: fast
         ax.set_axis_off()
-        plot_padded(image, pad, field, stride, ax, f"input {size} x {size}, padded by {pad}",
-                    box=(0, 0, 22))
-        w = FILTERS[kind](field)
-        top = np.abs(w).max()
-        ax.imshow(w, cmap="RdBu_r", vmin=-top, vmax=top, extent=(27, 35, 15, 7))
-        ax.text(31, 6.6, f"filter {field} x {field}", ha="center", va="bottom")
-        ax.set(xlim=(-0.5, 62.5), ylim=(22.5, -2.5))
-        out, text = size_formula(size, field, stride, pad)
-        if out is None:
-            ax.text(51, 11, f"stride {stride} does not tile\nthe padded input", ha="center",
-                    va="center", color="#b00")
-            return text
-        maps = conv_forward(image[None, None], w[None, None], np.zeros(1), stride, pad)[0][0, 0]
-        peak = max(np.abs(maps).max(), 1e-12)                   # edges: white at 0, no edge
-        ax.imshow(maps, cmap="gray_r" if kind == "blur" else "RdBu_r", extent=(40, 62, 22, 0),
-                  vmin=0 if kind == "blur" else -peak, vmax=peak)
-        ax.text(51, -0.4, f"feature map {out} x {out}, stride {stride}", ha="center",
-                va="bottom")
-        return text
+        ax.set(xlim=(-0.5, 62.5), ylim=(22.5, -2.5))     # fixed: the pictures never move them
+        padded = plot_padded(image, pad, field, stride, ax, box=(0, 0, 22))
+        kernel = ax.imshow(np.zeros((1, 1)), cmap="RdBu_r", extent=(27, 35, 15, 7))
+        kernel_title = ax.text(31, 6.6, "", ha="center", va="bottom")
+        maps = ax.imshow(np.zeros((1, 1)), extent=(40, 62, 22, 0))
+        maps_title = ax.text(51, -0.4, "", ha="center", va="bottom")
+        refusal = ax.text(51, 11, "", ha="center", va="center", color="#b00")
+
+        def update(kind, field, stride, pad):            # every control: the same artists
+            set_padded(padded, image, pad, field, stride,
+                       f"input {size} x {size}, padded by {pad}")
+            w = FILTERS[kind](field)
+            kernel.set_data(w)
+            kernel.set_clim(-np.abs(w).max(), np.abs(w).max())
+            kernel_title.set_text(f"filter {field} x {field}")
+            out, text = size_formula(size, field, stride, pad)
+            tiles = out is not None
+            maps.set_visible(tiles)
+            maps_title.set_visible(tiles)
+            refusal.set_text("" if tiles else
+                             f"stride {stride} does not tile\nthe padded input")
+            if tiles:
+                feature = conv_forward(image[None, None], w[None, None], np.zeros(1), stride,
+                                       pad)[0][0, 0]
+                peak = max(np.abs(feature).max(), 1e-12)      # edges: white at 0, no edge
+                maps.set_data(feature)
+                maps.set_cmap("gray_r" if kind == "blur" else "RdBu_r")
+                maps.set_clim(0 if kind == "blur" else -peak, peak)
+                maps_title.set_text(f"feature map {out} x {out}, stride {stride}")
+            return text, [padded.padding, padded.image, *padded.windows, padded.title, kernel,
+                          kernel_title, maps, maps_title, refusal]
+
+        return InPlace(update(kind, field, stride, pad)[0], update,
+                       live=("kind", "field", "stride", "pad"))
 
     controls = {
         "kind": W.Dropdown(options=list(FILTERS), value=kind, description="filter"),
@@ -69,4 +84,4 @@ def conv_explorer(image=None, kind="vertical edges", field=3, stride=1, pad=1):
         "stride": W.IntSlider(value=stride, min=1, max=4, description="stride S"),
         "pad": W.IntSlider(value=pad, min=0, max=3, description="padding P"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.2))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)

@@ -6,9 +6,10 @@ import ipywidgets as W
 import numpy as np
 
 from ..embeddings import nearest_neighbour_accuracy
+from ..plots.axes import title_text
 from ..plots.embedding import plot_embedding
 from ..tsne import tsne
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 
 @lru_cache(maxsize=2)
@@ -33,13 +34,36 @@ def perplexity_explorer(embeddings=None, labels=None, perplexity=None):
     accuracy = {p: nearest_neighbour_accuracy(embeddings[p], labels) for p in options}
 
     def draw(fig, perplexity):
-        plot_embedding(embeddings[perplexity], labels, fig.subplots(),
-                       title=f"t-SNE at perplexity {perplexity:g}",
-                       axis_names=("t-SNE 1", "t-SNE 2"))
-        return (f"nearest-neighbour accuracy {accuracy[perplexity]:.3f}  (all: "
-                + ", ".join(f"{p:g}: {a:.3f}" for p, a in accuracy.items()) + ")")
+        ax = fig.subplots(gridspec_kw=dict(left=0.06, right=0.88, bottom=0.08, top=0.92))
+        points = plot_embedding(embeddings[perplexity], labels, ax,
+                                axis_names=("t-SNE 1", "t-SNE 2"))
+        title_text(ax, "")
+        title = ax.texts[-1]
+
+        def update(perplexity):         # no ticks: new limits leave the rest of the axes alone
+            Y = embeddings[perplexity]
+            points.set_offsets(Y)
+            ax.set(**_equal_scale_limits(Y, ax))
+            title.set_text(f"t-SNE at perplexity {perplexity:g}")
+            return (f"nearest-neighbour accuracy {accuracy[perplexity]:.3f}  (all: "
+                    + ", ".join(f"{p:g}: {a:.3f}" for p, a in accuracy.items()) + ")"), \
+                [points, title]
+
+        return InPlace(update(perplexity)[0], update, live=("perplexity",))
 
     value = perplexity if perplexity is not None else options[len(options) // 2]
     controls = {"perplexity": W.SelectionSlider(options=options, value=value,
                                                 description="perplexity")}
-    return Explorer(draw, controls, figsize=(6, 4.6))
+    return Explorer(draw, controls, figsize=(9, 5.4), dpi=100)
+
+
+def _equal_scale_limits(Y, ax, margin=0.05):
+    """Limits that show the points Y (N, 2) whole on ``ax``, with ``margin`` of their spread on
+    each side, one unit as long across as up (a t-SNE map's distances are its meaning)."""
+    lo, hi = Y.min(axis=0), Y.max(axis=0)
+    half = np.maximum((hi - lo) * (0.5 + margin), 1e-12)
+    box = np.array([ax.bbox.width, ax.bbox.height])
+    half = box * (half / box).max()                 # the same data units per pixel both ways
+    centre = (lo + hi) / 2
+    return dict(xlim=(centre[0] - half[0], centre[0] + half[0]),
+                ylim=(centre[1] - half[1], centre[1] + half[1]))

@@ -6,8 +6,9 @@ import ipywidgets as W
 import numpy as np
 
 from ..models.sequence import rnn_gradient_norms
-from ..plots.recurrent import plot_gradient_norms
-from .explorer import Explorer
+from ..plots.axes import title_text
+from ..plots.recurrent import plot_gradient_norms, set_gradient_norms
+from .explorer import Explorer, InPlace
 
 
 def gradient_flow_explorer(scale=1.0, steps=50, hidden=100, seed=0):
@@ -18,13 +19,24 @@ def gradient_flow_explorer(scale=1.0, steps=50, hidden=100, seed=0):
         return rnn_gradient_norms(scale, steps, hidden, np.random.default_rng(seed))
 
     def draw(fig, scale):
-        ax = fig.subplots(gridspec_kw=dict(left=0.14, bottom=0.15))
-        curve = norms(scale)
-        plot_gradient_norms({f"scale {scale:.2f}": curve, "scale 1 (for reference)": norms(1.0)},
+        ax = fig.subplots(gridspec_kw=dict(left=0.09, right=0.97, bottom=0.14, top=0.9))
+        plot_gradient_norms({"the slider's scale": norms(scale),
+                             "scale 1 (for reference)": norms(1.0)},
                             ax, decades=(-40, 10))                 # the whole slider's range
-        return (f"gradient reaching step 0 is {curve[0]:.2e} times the one at step {steps - 1}"
-                f" (change per step about {curve[0] ** (1 / (steps - 1)):.2f}x)")
+        title_text(ax, "")
+        line, title = ax.lines[0], ax.texts[-1]
+        line.set_zorder(2.1)                    # over the reference, drawn anew or in place
+
+        def update(scale):                      # the same axes: the curve and title move
+            curve = norms(scale)
+            per_step = curve[0] ** (1 / (steps - 1))
+            set_gradient_norms(line, curve)
+            title.set_text(f"Wh scale {scale:.2f}: about {per_step:.2f}x per step back")
+            return (f"gradient reaching step 0 is {curve[0]:.2e} times the one at step "
+                    f"{steps - 1} (change per step about {per_step:.2f}x)"), [line, title]
+
+        return InPlace(update(scale)[0], update, live=("scale",))
 
     controls = {"scale": W.FloatSlider(value=scale, min=0.25, max=4.0, step=0.25,
                                        description="Wh scale", continuous_update=True)}
-    return Explorer(draw, controls, figsize=(7, 3.5))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)

@@ -10,7 +10,7 @@ from ..corpora import COUNTRIES, PEOPLE, grammar_corpus
 from ..plots.axes import title_text
 from ..plots.words import mark_words, plot_words
 from ..word2vec import cosine_similarities, pca_2d, train_word2vec
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 FAMILIES = {"people": tuple(PEOPLE),
             "places": tuple(w for country, (capital, _, _) in COUNTRIES.items()
@@ -35,8 +35,9 @@ class _WordMap:
         self.gaps = np.linalg.norm(self.points[:, None] - self.points[None], axis=-1)
         self.pixels = None
 
-    def draw(self, fig, highlight, focus):
-        ax = fig.subplots()
+    def draw(self, fig):
+        """The map on a new axes of ``fig``: drawn the first time, its pixels after."""
+        ax = fig.subplots(gridspec_kw=dict(left=0.08, right=0.98, bottom=0.1, top=0.92))
         if self.pixels is None:                 # first time: draw the map and keep its pixels
             self.where = plot_words(self.points, self.words, ax)
             self.limits = ax.get_xlim(), ax.get_ylim()
@@ -48,7 +49,6 @@ class _WordMap:
             fig.figimage(self.pixels, origin="upper", zorder=-1)
             ax.set(xlim=self.limits[0], ylim=self.limits[1])
             ax.set_axis_off()
-        mark_words(ax, self.where, highlight, focus)
         return ax
 
 
@@ -62,18 +62,31 @@ def neighbours_explorer(model=None, word="king", k=3, families=FAMILIES):
 
     def draw(fig, word, k):
         m = family_of[word]
-        i = m.words.index(word)
-        by_cosine = [j for j in np.argsort(-m.cosines[i], kind="stable") if j != i][:k]
-        on_map = [j for j in np.argsort(m.gaps[i], kind="stable") if j != i][:k]
-        ax = m.draw(fig, [m.words[j] for j in by_cosine], word)
-        title_text(ax, f"the {k} nearest to '{word}' by cosine in {model.V.shape[1]} dimensions")
-        shared = len(set(by_cosine) & set(on_map))
-        return ("by cosine: " + ", ".join(f"{m.words[j]} {m.cosines[i, j]:.2f}" for j in by_cosine)
-                + "\nclosest on the 2-D map: " + ", ".join(m.words[j] for j in on_map)
-                + f"\n{shared} of {k} in common")
+        ax = m.draw(fig)
+        title_text(ax, "")
+        title, marks = ax.texts[-1], []
+
+        def update(word, k):                    # a word of the same family: marks move
+            if family_of[word] is not m:
+                return None                     # another family: its own map, drawn anew
+            i = m.words.index(word)
+            by_cosine = [j for j in np.argsort(-m.cosines[i], kind="stable") if j != i][:k]
+            on_map = [j for j in np.argsort(m.gaps[i], kind="stable") if j != i][:k]
+            for artist in marks:
+                artist.remove()
+            marks[:] = mark_words(ax, m.where, [m.words[j] for j in by_cosine], word)
+            title.set_text(f"the {k} nearest to '{word}' by cosine in {model.V.shape[1]} "
+                           f"dimensions")
+            shared = len(set(by_cosine) & set(on_map))
+            return ("by cosine: " + ", ".join(f"{m.words[j]} {m.cosines[i, j]:.2f}"
+                                              for j in by_cosine)
+                    + "\nclosest on the 2-D map: " + ", ".join(m.words[j] for j in on_map)
+                    + f"\n{shared} of {k} in common"), [title, *marks]
+
+        return InPlace(update(word, k)[0], update, live=("word", "k"))
 
     controls = {"word": W.Dropdown(options=list(family_of), value=word, description="word"),
                 "k": W.IntSlider(value=k, min=1, max=7, description="k")}
-    explorer = Explorer(draw, controls, figsize=(7, 4.6))
+    explorer = Explorer(draw, controls, figsize=(10, 5), dpi=100)
     explorer.maps = maps                    # each family's map, for tests and the curious
     return explorer
