@@ -1,13 +1,27 @@
-"""Explorers of circuits: move the inputs, see every wire's value and gradient."""
-from functools import partial
-
+"""Explorers of circuits: move the inputs, see every wire's value and gradient. A move of an
+input slider shows the new numbers on the same diagram (in place), without drawing it again."""
 from ipywidgets import Dropdown
 
 from ..examples import CIRCUITS, defaults
 from ..exercises import EXERCISES
-from ..plots.circuit import draw_circuit
+from ..plots.circuit import COLUMN_IN, ROW_IN, draw_diagram, layout, relabel
 from ..unit import topological_order
-from .explorer import Explorer, slider
+from .explorer import Explorer, InPlace, slider
+
+DPI = 100
+LARGEST = (10.0, 4.2)              # inches: a notebook column's width, and no more height
+
+
+def diagram_figsize(outs, scale=1.5):
+    """A figure size (inches) that fits the diagram of each circuit in ``outs`` at ``scale``
+    (or smaller, to stay within LARGEST)."""
+    widths, heights = [], []
+    for out in outs:
+        place = layout(out)
+        widths.append(1.5 + COLUMN_IN * max(c for c, _ in place.values()))
+        heights.append(0.75 + ROW_IN * -min(r for _, r in place.values()))
+    scale = min(scale, LARGEST[0] / max(widths), LARGEST[1] / max(heights))
+    return (round(scale * max(widths), 2), round(scale * max(heights), 2))
 
 
 def _gradients_text(out):
@@ -17,26 +31,42 @@ def _gradients_text(out):
             + ", ".join(f"d/d{u.name} = {u.grad:.4f}" for u in leaves))
 
 
-def draw_backpropagated(build, fig, **values):
-    """Build the circuit from ``values``, backpropagate and draw it on ``fig``; return the
-    readout. Inputs where the circuit has no value (say a division by 0) are shown, not raised."""
-    ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
+def _backpropagated(build, values):
+    """``(output Unit after backward, readout)``, or ``(None, why)`` where the circuit has no
+    value (say a division by 0): shown, not raised."""
     try:
         out = build(**values)
     except (ZeroDivisionError, ValueError, OverflowError) as exc:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, f"no value at these inputs:\n{exc}", ha="center", va="center")
-        return f"no value at these inputs: {exc}"
+        return None, f"no value at these inputs: {exc}"
     out.backward()
-    draw_circuit(out, ax)
-    return _gradients_text(out)
+    return out, _gradients_text(out)
+
+
+def draw_backpropagated(build, fig, **values):
+    """Build the circuit from ``values``, backpropagate and draw it on ``fig``; return the
+    readout, with later moves of the ``values`` relabelling the same diagram."""
+    ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
+    out, text = _backpropagated(build, values)
+    if out is None:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, text.replace(": ", ":\n", 1), ha="center", va="center", fontsize=11)
+        return text
+    diagram = draw_diagram(out, ax)
+
+    def update(**moved):
+        out, text = _backpropagated(build, {n: moved[n] for n in values})
+        if out is None or not relabel(diagram, out):
+            return None                         # drawn anew
+        return text, diagram.numbers            # only numbers change: no highlight here
+    return InPlace(text, update, live=tuple(values))
 
 
 def circuit_explorer(name="(x+y)*z"):
     """Sliders for the inputs of one of chapter 1's example circuits, drawn after backward."""
     build = CIRCUITS[name]
     controls = {n: slider(n, v) for n, v in defaults(build).items()}
-    return Explorer(partial(draw_backpropagated, build), controls, figsize=(6.5, 3.0))
+    return Explorer(lambda fig, **values: draw_backpropagated(build, fig, **values), controls,
+                    figsize=diagram_figsize([build()]), dpi=DPI)
 
 
 def gate_explorer():
@@ -66,5 +96,9 @@ def expression_explorer(name="((a*b+c)*d)**2"):
 
     def draw(fig, expression, **values):
         ex = EXERCISES[expression]
-        return draw_backpropagated(ex.circuit, fig, **{n: values[n] for n in ex.variables})
-    return Explorer(draw, controls, figsize=(6.5, 3.0))
+
+        def build(**values):
+            return ex.circuit(**{n: values[n] for n in ex.variables})
+        return draw_backpropagated(build, fig, **values)
+    figsize = diagram_figsize([ex.circuit() for ex in EXERCISES.values()])
+    return Explorer(draw, controls, figsize=figsize, dpi=DPI)

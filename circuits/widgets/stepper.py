@@ -1,12 +1,13 @@
 """A backward pass one gate at a time: each click runs one gate's backward and highlights
-the gate and the gradients it just wrote into its inputs."""
+the gate and the gradients it just wrote into its inputs, on the same diagram (in place)."""
 import ipywidgets as W
 
 from ..examples import CIRCUITS
 from ..exercises import EXERCISES
-from ..plots.circuit import draw_circuit
+from ..plots.circuit import draw_diagram, relabel
 from ..unit import push_grad, topological_order
-from .explorer import Explorer
+from .circuits import DPI, diagram_figsize
+from .explorer import Explorer, InPlace
 
 
 def stepper_circuits():
@@ -31,7 +32,8 @@ class BackwardStepper(Explorer):
         controls = {"circuit": W.Dropdown(options=list(self.builds), value=circuit,
                                           description="circuit"),
                     "step": step, "reset": reset}
-        super().__init__(self._draw, controls, figsize=(6.5, 3.0))
+        figsize = diagram_figsize([build() for build in self.builds.values()])
+        super().__init__(self._draw, controls, figsize=figsize, dpi=DPI)
 
     @property
     def values(self):
@@ -66,10 +68,13 @@ class BackwardStepper(Explorer):
     def _draw(self, fig, circuit):
         if circuit != self.name:
             self.reset(redraw=False)
-        ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
-        draw_circuit(self.out, ax, highlight=[self.last] if self.last else (),
-                     show_grad=self.written)
-        return f"{self.message}    ({len(self.pending)} gate(s) to go)"
+        diagram = draw_diagram(self.out, fig.add_axes((0.01, 0.01, 0.98, 0.98)))
+
+        def update(circuit):        # a click on step or reset: same circuit, new numbers
+            relabel(diagram, self.out, [self.last] if self.last else (), self.written)
+            return f"{self.message}    ({len(self.pending)} gate(s) to go)", diagram.artists
+        text, _ = update(circuit)
+        return InPlace(text, update, live=())
 
 
 def backward_stepper():
