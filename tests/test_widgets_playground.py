@@ -1,5 +1,7 @@
 """The grown playground: every task draws, clicks add points of the chosen class (or target)
 and retrain, the click modes follow the task, bad input is refused with a clear message."""
+import io
+
 import numpy as np
 import pytest
 
@@ -96,3 +98,43 @@ def test_bad_input_is_refused_with_a_clear_message():
     X, y = task_data("3 classes", 30, 0.1)
     with pytest.raises(ValueError, match="loss must be 'softmax' or 'hinge', got 'mse'"):
         train_task(X, y, "3 classes", "mse")
+
+
+def pixels(explorer):
+    from matplotlib.image import imread
+    return imread(io.BytesIO(explorer.image.value))
+
+
+def drawn_anew(explorer):
+    """The picture and readout of the same controls drawn from scratch."""
+    explorer.in_place = None
+    explorer.redraw()
+    return pixels(explorer), explorer.readout.value
+
+
+@pytest.mark.parametrize("task, control, value, in_place", [
+    ("2 classes", "iteration", 20, True), ("regression", "iteration", 20, True),
+    ("3 classes", "hidden", 3, True), ("4 classes", "learning_rate", 0.3, True),
+    ("regression", "hidden", 3, False),          # a new cost axis: drawn anew
+    ("3 classes", "target", -1.0, True)])
+def test_sliders_move_the_picture_in_place_as_it_would_be_drawn_anew(task, control, value,
+                                                                     in_place):
+    e = small(task=task, loss="hinge")
+    e.set(**{control: value})
+    assert (e.in_place["background"] is not None) == in_place
+    assert e.history is not None and e.net.sizes[1] == e.controls["hidden"].value
+    row = e.history.index(e.controls["iteration"].value)
+    assert all(np.array_equal(e.net.params[k], e.history.parameters[row][k]) for k in e.net.params)
+    fast, text = pixels(e), e.readout.value
+    full, full_text = drawn_anew(e)
+    assert text == full_text and (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01
+
+
+def test_play_and_step_move_the_iteration():
+    e = small(iteration=0)
+    assert (e.play.min, e.play.max, e.play.step) == (0, 60, 10)
+    e.step_button.click()
+    assert e.controls["iteration"].value == 10 and "iteration 10:" in e.readout.value
+    assert e.in_place["background"] is not None
+    e.play.value = 60                               # what Play does, one tick at a time
+    assert e.controls["iteration"].value == 60

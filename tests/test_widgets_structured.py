@@ -36,3 +36,17 @@ def test_no_stickiness_decodes_each_position_alone_and_a_lot_gives_one_label():
         in explorer.readout.value
     explorer.set(stickiness=3.0)
     assert "label changes: decoded 0," in explorer.readout.value
+
+
+def test_both_sliders_move_the_scores_and_the_path_in_place():
+    explorer = stickiness_explorer()
+    explorer.set(stickiness=1.5, noise=1.2)
+    assert explorer.in_place["background"] is not None
+    truth, unary = noisy_unaries(noise=1.2)
+    ax = explorer.figure.axes[0]
+    assert np.allclose(ax.images[0].get_array(), unary.T)
+    assert ax.lines[-1].get_ydata().tolist() == best_sequence(unary, 1.5 * np.eye(3))[0].tolist()
+    low, high = ax.images[0].get_clim()                 # one colour scale for every noise
+    for noise in (0.2, 1.6):
+        scores = noisy_unaries(noise=noise)[1]
+        assert low <= scores.min() and scores.max() <= high

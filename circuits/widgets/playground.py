@@ -14,12 +14,13 @@ from ..plots.classifier import grid
 from ..plots.curves import plot_curves
 from ..plots.regions import plot_regions
 from ..train import fit
+from .explorer import InPlace, add_player, log_slider
 from .points import PointsExplorer
-from .explorer import log_slider
 
 TASKS = {"2 classes": 2, "3 classes": 3, "4 classes": 4, "regression": 0}   # 0: no classes
 BOX = (-1.25, 1.25, -1.25, 1.25)             # the pictured square, unless points lie outside
 TARGETS = (-1.2, 1.2)                        # the colour range of regression targets
+GRID = 60                                    # grid points per side of the pictures
 
 
 def task_data(task, n, noise, seed=0):
@@ -69,30 +70,40 @@ def _extent(X):
     return lo[0], hi[0], lo[1], hi[1]
 
 
-def _plot_surface(ax, cax, net, X, targets, extent, n=50):
-    """The predicted surface as a colour map, the points coloured by target, a colour bar."""
-    _, _, points = grid(extent, n)
+def _plot_surface(ax, cax, X, targets, extent):
+    """A colour map for the net's predicted surface (its values set later), the points
+    coloured by target, a colour bar."""
     style = dict(cmap="coolwarm", vmin=TARGETS[0], vmax=TARGETS[1])
-    ax.imshow(net.scores(points).reshape(n, n), origin="lower", extent=extent, aspect="auto",
-              **style)
-    ax.scatter(X[:, 0], X[:, 1], c=targets, s=16, edgecolors="k", linewidths=0.5, **style)
+    ax.imshow(np.zeros((GRID, GRID)), origin="lower", extent=extent, aspect="auto", **style)
+    ax.scatter(X[:, 0], X[:, 1], c=targets, s=24, edgecolors="k", linewidths=0.5, **style)
     # the colour bar by hand: an image of the colour scale, three ticks on its right
     cax.imshow(np.linspace(*TARGETS, 64)[:, None], origin="lower", aspect="auto",
                extent=(0, 1, *TARGETS), **style)
     cax.yaxis.tick_right()
     cax.set(xticks=[], yticks=[TARGETS[0], 0, TARGETS[1]])
     cax.text(0.5, 1.02, "value", transform=cax.transAxes, ha="center", va="bottom",
-             fontsize="x-small")
+             fontsize="small")
 
 
-def _plot_cost(ax, history, now):
-    """The squared-error cost against the iteration (regression has no accuracy)."""
+def _plot_cost(ax, history):
+    """The squared-error cost against the iteration (regression has no accuracy), and a dotted
+    line to move to the iteration shown."""
     it, top = history.iterations, max(float(history.cost.max()), 1e-12)
     ax.plot(it, history.cost, color="tab:purple", lw=1.2)
-    ax.axvline(now, color="0.4", lw=0.8, ls=":")
+    ax.axvline(it[-1], color="0.4", lw=0.8, ls=":")
     ax.set(xlabel="iteration", ylim=(0, 1.05 * top), xlim=(0, it[-1]))
     few_ticks(ax, (0, it[-1]), (0, top))
-    ax.set_ylabel("cost", fontsize="small")
+    ax.set_ylabel("cost")
+
+
+def _replot_curves(ax, history):
+    """Cost and accuracy of ``history`` in place of the curves on ``ax`` (the axis limits stay:
+    every history has the same iterations, and plot_curves scales the cost into [0, 1])."""
+    for old in [*ax.lines, *filter(None, [ax.get_legend()])]:
+        old.remove()
+    ax.relim()
+    plot_curves(history.cost, history.accuracy, ax, iterations=history.iterations,
+                now=history.iterations[-1])
 
 
 class PlaygroundExplorer(PointsExplorer):
@@ -161,38 +172,64 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
         if explorer.source != (task, noise):
             explorer.load(*task_data(task, n, noise, seed), (task, noise))
         X, labels, k = explorer.X, explorer.labels, TASKS[task]
-        net, history = run(X.tobytes(), labels.tobytes(), task,
-                           loss if k else "softmax",          # regression: one key, any loss
-                           hidden, learning_rate, regularization)
+
+        def trained(hidden, learning_rate, regularization):
+            return run(X.tobytes(), labels.tobytes(), task, loss if k else "softmax",
+                       hidden, learning_rate, regularization)   # regression: one key, any loss
+
+        net, history = trained(hidden, learning_rate, regularization)
         extent = _extent(X)
-        left = fig.add_axes((0.07, 0.15, 0.36, 0.75))
-        right = fig.add_axes((0.58, 0.15, 0.33, 0.75))
+        left = fig.add_axes((0.07, 0.14, 0.36, 0.76))
+        right = fig.add_axes((0.6, 0.14, 0.37, 0.76))
         frame_plane(left, extent)
         explorer.net = explorer.history = None
         if net is None:                               # training blew up: show the points only
             left.scatter(X[:, 0], X[:, 1], c="0.5", s=12)
             right.set_axis_off()
             return f"{history}", left
-        row = history.index(iteration)
-        net.params = history.parameters[row]
-        explorer.net, explorer.history = net, history      # what is shown, for a notebook
+        points = grid(extent, GRID)[2]
         if k:
-            plot_regions(lambda P: predicted_classes(net, P), X, labels, left, extent=extent,
-                         n=60)
-            plot_curves(history.cost, history.accuracy, right, iterations=history.iterations,
-                        now=history.iterations[row], legend=False)
-            share = per_class_accuracy(labels, predicted_classes(net, X), k)
-            text = f"accuracy {history.accuracy[row]:.0%}, per class " + ", ".join(
-                f"{c}: {a:.0%}" for c, a in enumerate(share) if a == a)   # a != a: no points
+            plot_regions(lambda P: np.zeros(len(P), int), X, labels, left, extent=extent,
+                         n=GRID, legend=False)          # the shading is set by update
+            left.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small",
+                        borderaxespad=0)
         else:
-            _plot_surface(left, fig.add_axes((0.44, 0.15, 0.015, 0.75)), net, X, labels, extent)
-            _plot_cost(right, history, history.iterations[row])
-            text = "points coloured by their target, background: the net's prediction"
+            _plot_surface(left, fig.add_axes((0.44, 0.14, 0.015, 0.76)), X, labels, extent)
+            _plot_cost(right, history)
         name = {"mse": "squared error", "hinge": "hinge", "svm": "multiclass hinge",
                 "softmax": "softmax"}[net.loss_name]
-        title_text(left, f"{task}: iteration {history.iterations[row]}, {len(X)} points")
         title_text(right, f"{name}: cost" + (" and accuracy" if k else ""))
-        return f"iteration {history.iterations[row]}: cost {history.cost[row]:.3f}; {text}", left
+        title_text(left, "")
+        title, shown = left.texts[-1], [None if k else history]   # whose curves are drawn
+
+        def update(iteration, hidden, learning_rate, regularization, **unchanged):
+            net, history = trained(hidden, learning_rate, regularization)
+            if net is None or not k and history is not shown[0]:
+                return None                  # blown up, or a new cost axis: draw anew
+            row = history.index(iteration)
+            net.params = history.parameters[row]
+            explorer.net, explorer.history = net, history  # what is shown, for a notebook
+            if k:
+                left.images[0].set_data(predicted_classes(net, points).reshape(GRID, GRID))
+                if history is not shown[0]:
+                    _replot_curves(right, history)
+                share = per_class_accuracy(labels, predicted_classes(net, X), k)
+                text = f"accuracy {history.accuracy[row]:.0%}, per class " + ", ".join(
+                    f"{c}: {a:.0%}" for c, a in enumerate(share) if a == a)  # a != a: none
+            else:
+                left.images[0].set_data(net.scores(points).reshape(GRID, GRID))
+                text = "points coloured by their target, background: the net's prediction"
+            shown[0] = history
+            right.lines[-1].set_xdata([history.iterations[row]] * 2)
+            title.set_text(f"{task}: iteration {history.iterations[row]}, {len(X)} points")
+            moving = [*left.images, *left.lines, *left.collections, *left.spines.values(),
+                      title, *right.lines, *filter(None, [right.get_legend()])]
+            return (f"iteration {history.iterations[row]}: cost {history.cost[row]:.3f}; "
+                    f"{text}"), moving
+
+        live = ("iteration", "target", "hidden", "learning_rate", "regularization")
+        return InPlace(update(iteration, hidden, learning_rate, regularization)[0], update,
+                       live), left
 
     controls = {
         "task": W.Dropdown(options=list(TASKS), value=task, description="task"),
@@ -206,4 +243,6 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
         "target": W.FloatSlider(value=target, min=TARGETS[0], max=TARGETS[1], step=0.1,
                                 description="click target"),
     }
-    return PlaygroundExplorer(draw, controls, figsize=(8.5, 3.6))
+    explorer = PlaygroundExplorer(draw, controls, figsize=(10, 4), dpi=100)
+    add_player(explorer, controls["iteration"])
+    return explorer
