@@ -38,3 +38,21 @@ def test_the_readout_follows_the_controls():
     picture = bytes(e.image.value)
     e.set(iteration=0)
     assert "iteration 0:" in e.readout.value and bytes(e.image.value) != picture
+
+
+def test_the_iteration_moves_the_regions_in_place_to_that_snapshot():
+    e = multiclass_explorer(**SMALL, iteration=200)
+    e.set(iteration=100)
+    assert e.in_place["background"] is not None
+    X, y, runs = training_runs(0.2, 0, **SMALL)
+    net, history = runs["2-layer net, 100 hidden", "softmax"]
+    image = e.figure.axes[0].images[0]
+    x0, x1, y0, y1 = image.get_extent()
+    xx, yy = np.meshgrid(np.linspace(x0, x1, 50), np.linspace(y0, y1, 50))
+    trained, net.params = net.params, history.parameters[history.index(100)]
+    try:
+        expected = net.predict(np.column_stack([xx.ravel(), yy.ravel()])).reshape(50, 50)
+    finally:
+        net.params = trained
+    assert np.array_equal(image.get_array(), expected)
+    assert e.figure.axes[1].lines[-1].get_xdata()[0] == 100      # the marker on the curves

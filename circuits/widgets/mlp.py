@@ -38,11 +38,13 @@ def moons_explorer(step=100, hidden=16, seed=2, steps=100):
     def draw(fig, step, hidden):
         path, losses, accuracies = runs[hidden]
         sizes = (2, hidden, hidden, 1)
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.15, wspace=0.25))
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(left=0.07, right=0.8, wspace=0.25))
         plot_boundary(lambda P: mlp_arrays.scores(path[step], sizes, P), X, y, left,
                       extent=extent, n=n, legend=False)
         plot_curves(losses, accuracies, right, now=step)
         right.set_title("loss and accuracy", fontsize="medium", y=1)
+        # the legend beside the axes, clear of the moving line: drawn once, not at every step
+        right.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
         right.set_xlabel("step")
 
         def update(step, **unchanged):          # only the step moved: draw in place

@@ -63,13 +63,15 @@ def multiclass_explorer(model="2-layer net, 100 hidden", loss="softmax", iterati
              for key, (net, history) in runs.items()}   # computed once: redraws only draw
 
     def draw(fig, model, loss, iteration):
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.15, wspace=0.25))
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(left=0.07, right=0.8, wspace=0.25))
         plot_regions(lambda P: views[model, loss][0][0], X, y, left, extent=extent, n=n,
                      legend=False)
         history = runs[model, loss][1]
         plot_curves(history.cost, history.accuracy, right, iterations=history.iterations,
                     now=iteration)
         right.set_title(f"{model}: cost and accuracy", fontsize="medium", y=1)
+        # the legend beside the axes, clear of the moving line: drawn once, not at every step
+        right.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
         moving = [*left.images, *left.lines, *left.spines.values(), left.title, right.lines[-1]]
 
         def update(iteration, **unchanged):     # only the iteration moved: draw in place
