@@ -36,30 +36,53 @@ def grid(extent, n=60):
 
 
 def plot_data(X, y, ax=None, size=30):
-    """The points: +1 as blue dots, -1 as red squares."""
+    """The points: +1 as blue dots, -1 as red squares. Returns their two lines."""
     ax = new_axes(ax)
+    lines = []
     for label, color, marker in ((1, POSITIVE, "o"), (-1, NEGATIVE, "s")):
         pts = X[y == label]
-        ax.plot(pts[:, 0], pts[:, 1], ls="none", marker=marker, ms=np.sqrt(size), mfc=color,
-                mec="k", mew=0.6, label=f"label {label:+d}", zorder=3)
+        lines += ax.plot(pts[:, 0], pts[:, 1], ls="none", marker=marker, ms=np.sqrt(size),
+                         mfc=color, mec="k", mew=0.6, label=f"label {label:+d}", zorder=3)
+    return lines
 
 
 def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True, ticks=True):
     """Shade where ``model`` says +1 (blue) or -1 (red); solid line: score 0 (the decision
     boundary), dashed lines: scores +1 and -1 (the margin); then the data. Returns the grid scores.
-    ``ticks=False`` leaves out the tick labels (an explorer redraws faster without them)."""
-    ax = new_axes(ax)
-    X, y = np.asarray(X, float), np.asarray(y, float)
-    extent = extent or limits(X)
-    xs, ys, points = grid(extent, n)
-    s = np.asarray(score_function(model)(points), float).reshape(n, n)
-    ax.imshow(np.clip(s, -3, 3), origin="lower", extent=extent, cmap=SHADES, vmin=-3, vmax=3,
-              aspect="auto")
-    if s.min() < 1 and s.max() > -1:
-        ax.contour(xs, ys, s, levels=[-1, 0, 1], colors="k", linestyles=["--", "-", "--"],
-                   linewidths=[0.8, 1.5, 0.8])
-    plot_data(X, y, ax)
-    frame_plane(ax, extent, ticks)
-    if legend:
-        ax.legend(loc="best", fontsize="x-small", framealpha=0.8)
-    return s
+    ``ticks=False`` leaves out the tick labels. ``Boundary`` draws the same, to move in place."""
+    return Boundary(model, X, y, ax, extent, n, legend, ticks).scores
+
+
+class Boundary:
+    """The picture of ``plot_boundary``, kept: ``update(model)`` shades it and draws its lines
+    for another model in place (the axes stay), and returns the artists it changed, with those
+    drawn over them (points, frame, legend)."""
+
+    def __init__(self, model, X, y, ax=None, extent=None, n=60, legend=True, ticks=True):
+        self.ax = ax = new_axes(ax)
+        X, y = np.asarray(X, float), np.asarray(y, float)
+        self.extent = extent or limits(X)
+        self.xs, self.ys, self.grid = grid(self.extent, n)
+        self.image = ax.imshow(np.zeros((n, n)), origin="lower", extent=self.extent,
+                               cmap=SHADES, vmin=-3, vmax=3, aspect="auto")
+        self.margins, self.dots = None, []
+        self.update(model)
+        self.dots = plot_data(X, y, ax)
+        frame_plane(ax, self.extent, ticks)
+        if legend:
+            ax.legend(loc="best", fontsize="x-small", framealpha=0.8)
+
+    def update(self, model):
+        """Shade and line the picture for ``model``; the artists that changed."""
+        n = len(self.xs)
+        self.scores = s = np.asarray(score_function(model)(self.grid), float).reshape(n, n)
+        self.image.set_data(np.clip(s, -3, 3))
+        if self.margins is not None:
+            self.margins.remove()
+        self.margins = None
+        if s.min() < 1 and s.max() > -1:
+            self.margins = self.ax.contour(self.xs, self.ys, s, levels=[-1, 0, 1], colors="k",
+                                           linestyles=["--", "-", "--"],
+                                           linewidths=[0.8, 1.5, 0.8])
+        over = [*self.dots, *self.ax.spines.values(), *filter(None, [self.ax.get_legend()])]
+        return [self.image, *([] if self.margins is None else [self.margins]), *over]
