@@ -66,5 +66,5 @@ def plot_regions(predict, X, y, ax=None, extent=None, n=100, legend=True, ticks=
                   interpolation="nearest")
     frame_plane(ax, extent, ticks)
     if legend:
-        ax.legend(loc="upper right", fontsize="x-small", framealpha=0.8)
+        ax.legend(loc="upper right", fontsize="small", framealpha=0.8)
     return labels

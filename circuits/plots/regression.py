@@ -38,7 +38,7 @@ def plot_fit(x, t, predict, ax=None, truth=None, validation=None, span=None, n=2
     ax.plot(xs, ys, color="tab:orange", lw=2, label=label)
     ax.set(xlabel="x", ylabel="target t")
     if legend:
-        ax.legend(fontsize="x-small", loc="best")
+        ax.legend(fontsize="small", loc="best")
     return xs, ys
 
 

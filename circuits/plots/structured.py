@@ -33,8 +33,10 @@ def plot_trellis(unary_scores, path=None, ax=None, truth=None, annotate=True, ti
     steps = [((s, i), (s + 1, j)) for s in range(t - 1) for i in range(k) for j in range(k)]
     ax.add_collection(LineCollection(steps, colors="0.6", linewidths=0.5, zorder=1))
     if annotate:
-        for (s, j), value in np.ndenumerate(unary_scores):
-            ax.text(s + 0.12, j + 0.12, f"{value:.2g}", fontsize="x-small", color="0.25")
+        for (s, j), value in np.ndenumerate(unary_scores):   # in the box's corner, clear of
+            dark = (value - lo) > 0.6 * (hi - lo)              # the steps; white on dark green
+            ax.text(s - 0.45, j + 0.45, f"{value:.2g}", fontsize="small", ha="left", va="top",
+                    color="white" if dark else "0.15")
     if truth is not None:
         truth = _as_path(truth, t, k, "truth")
         ax.plot(np.arange(t), truth, ls="none", marker="o", ms=13, mfc="none", mec="tab:red",
