@@ -46,3 +46,12 @@ def test_bad_paths_and_shapes_are_refused_with_the_numbers(ax):
         plot_trellis(np.zeros((3, 2)), ax=ax, truth=[0, 1])
     with pytest.raises(ValueError, match=r"shape \(T, K\).*\(4,\)"):
         plot_trellis(np.zeros(4), ax=ax)
+
+
+def test_each_score_is_written_readably_on_its_box(ax):
+    unary = np.array([[0.0, 3.0], [1.0, 2.0]])
+    plot_trellis(unary, ax=ax)
+    colour = {t.get_text(): t.get_color() for t in ax.texts}
+    assert colour["3"] == "white" and colour["0"] != "white"     # dark box, light box
+    three = [t for t in ax.texts if t.get_text() == "3"][0]
+    assert three.get_position() == pytest.approx((0 - 0.45, 1 + 0.45))   # box (t=0, label 1)
