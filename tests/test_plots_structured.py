@@ -53,5 +53,5 @@ def test_each_score_is_written_readably_on_its_box(ax):
     plot_trellis(unary, ax=ax)
     colour = {t.get_text(): t.get_color() for t in ax.texts}
     assert colour["3"] == "white" and colour["0"] != "white"     # dark box, light box
-    three = [t for t in ax.texts if t.get_text() == "3"][0]
-    assert three.get_position() == pytest.approx((0 - 0.45, 1 + 0.45))   # box (t=0, label 1)
+    x, y = [t for t in ax.texts if t.get_text() == "3"][0].get_position()
+    assert -0.5 <= x < 0.5 and 0.5 < y <= 1.5                     # in box (t = 0, label 1)
