@@ -9,7 +9,7 @@ import pytest  # noqa: E402
 
 from circuits.plots.diagnostics import (histogram_rows, plot_dead_fractions,  # noqa: E402
                                         plot_dead_over_training, plot_layer_histograms,
-                                        plot_layer_stds)
+                                        plot_layer_stds, set_layer_histograms)
 
 
 @pytest.fixture
@@ -40,6 +40,21 @@ def test_layer_histograms_stack_one_row_per_layer(ax):
     np.testing.assert_allclose(tops, [1.85, 2.85, 3.85])     # each row scaled to its tallest bar
     assert ax.texts[2].get_text() == f"std {np.std(acts[2]):.2g}"
     assert ax.get_ylabel() == "layer" and list(ax.get_yticks()) == [1, 2, 3]
+
+
+def test_the_histograms_move_in_place_to_new_activations(ax):
+    rng = np.random.default_rng(1)
+    bars = plot_layer_histograms([rng.standard_normal(30) for _ in range(2)], ax,
+                                 stds=False).collections[0]
+    edges, counts = histogram_rows([np.array([0.0, 1.0, 1.0, 4.0]), np.array([2.0])], 4)
+    assert set_layer_histograms(bars, edges, counts) is bars and ax.collections[:] == [bars]
+    assert ax.get_xlim() == (0.0, 4.0)
+    tops = [path.vertices[:, 1].max() for path in bars.get_paths()]
+    np.testing.assert_allclose(tops, [1.85, 2.85])
+    first = bars.get_paths()[0].vertices
+    np.testing.assert_allclose(first[1:9:2, 1], 1 + 0.85 * np.array([1, 2, 0, 1]) / 2)  # 1 of
+    # the 4 values in [0, 1), 2 (the tallest) in [1, 2), none in [2, 3), 1 in [3, 4]
+    np.testing.assert_allclose(first[:10, 0], np.repeat(edges, 2))      # then closed
 
 
 def test_layer_stds_and_dead_fractions_draw_the_numbers(ax):

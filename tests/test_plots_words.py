@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from circuits.plots.words import FOCUS, NEIGHBOUR, plot_words  # noqa: E402
+from circuits.plots.words import FOCUS, NEIGHBOUR, mark_words, plot_words  # noqa: E402
 
 POINTS = np.array([[0.0, 0.0], [1.0, 0.5], [2.0, -1.0], [-1.0, 2.0]])
 WORDS = ["king", "queen", "man", "woman"]
@@ -47,3 +47,14 @@ def test_words_and_points_that_do_not_fit_are_clear_errors(ax):
         plot_words(POINTS[:3], WORDS, ax)
     with pytest.raises(ValueError, match="'prince' is not among the 4 words plotted"):
         plot_words(POINTS, WORDS, ax, highlight=["prince"])
+
+
+def test_the_marks_are_returned_so_they_can_be_taken_away(ax):
+    where = plot_words(POINTS, WORDS, ax)
+    before = len(ax.get_children())
+    marks = mark_words(ax, where, ["queen"], "king")
+    assert len(marks) == 5                       # the join, and a point and a label each
+    assert len(ax.get_children()) == before + 5
+    for artist in marks:
+        artist.remove()
+    assert len(ax.get_children()) == before

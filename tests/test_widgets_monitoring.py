@@ -44,6 +44,23 @@ def test_moving_a_knob_changes_the_picture_and_the_readout():
     assert explorer.readout.value not in (text, "") and explorer.error is None
 
 
+def test_both_knobs_move_the_curves_in_place_and_the_rate_axis_follows():
+    runs = schedule_runs()
+    explorer = monitoring_explorer()
+    left, right = explorer.figure.axes
+    for move in (dict(learning_rate=0.3), dict(schedule="exponential"), dict(learning_rate=3.0)):
+        explorer.set(**move)
+        assert explorer.in_place["background"] is not None
+        assert explorer.figure.axes == [left, right]
+    constant, scheduled = left.lines
+    np.testing.assert_array_equal(constant.get_ydata(), runs.cost[3.0, "constant"])
+    np.testing.assert_array_equal(scheduled.get_ydata(), runs.cost[3.0, "exponential"])
+    rate = right.lines[0].get_ydata()
+    assert rate[0] == 3.0 and 0.25 < rate[-1] < 0.35 and right.get_ylim() == (0, 3.0 * 1.05)
+    assert [t.get_text() for t in right.get_yticklabels()][-1] == "3"
+    assert "exponential, from 3" in right.texts[-1].get_text()
+
+
 def test_values_off_the_controls_are_refused_with_the_choices():
     with pytest.raises(ValueError, match="learning_rate must be one of"):
         monitoring_explorer(learning_rate=0.5)

@@ -17,31 +17,41 @@ def histogram_rows(activations, bins=40, span=None):
         top = max(float(np.max(np.abs(v))) for v in values) or 1.0
         span = (0.0 if min(float(v.min()) for v in values) >= 0 else -top, top)
     edges = np.linspace(span[0], span[1], bins + 1)
-    counts = np.array([np.histogram(np.clip(v, *span), edges)[0] / v.size for v in values])
+    counts = np.array([np.histogram(np.clip(v, *span), bins, span)[0] / v.size   # even bins:
+                       for v in values])                                          # fast
     return edges, counts
 
 
 def plot_layer_histograms(activations, ax=None, bins=40, span=None, stds=True):
     """Every layer's histogram of activations, stacked: layer 1 at the bottom, each row scaled
-    to its own tallest bar; with ``stds``, the layer's standard deviation written at the right."""
+    to its own tallest bar; with ``stds``, the layer's standard deviation written at the right.
+    ``set_layer_histograms`` moves them to new activations."""
     ax = new_axes(ax, figsize=(6, 4))
-    edges, counts = histogram_rows(activations, bins, span)
+    colours = [COLOURS[k % 2] for k in range(1, len(activations) + 1)]
+    bars = ax.add_collection(PolyCollection([], facecolors=colours, edgecolors=colours, lw=0.5,
+                                            alpha=0.8))
+    set_layer_histograms(bars, *histogram_rows(activations, bins, span))
+    if stds:
+        for k, a in enumerate(activations, start=1):
+            ax.text(1.02, k + 0.1, f"std {np.std(a):.2g}", transform=ax.get_yaxis_transform(),
+                    fontsize="small", color="0.3")
+    ax.set(xlabel="activation", ylabel="layer", ylim=(0.8, len(activations) + 1))
+    ax.set_yticks(range(1, len(activations) + 1))
+    return ax
+
+
+def set_layer_histograms(bars, edges, counts):
+    """Show new histogram rows (``edges``, ``counts``: see ``histogram_rows``, one row per
+    layer as before) on the ``bars`` that ``plot_layer_histograms`` drew (its PolyCollection),
+    in place, their axes' x range over the edges; returns the bars."""
     x = np.repeat(edges, 2)                          # the outline of the bars, as one polygon
     outlines = []
     for k, row in enumerate(counts, start=1):
         tops = k + 0.85 * row / (row.max() or 1.0)
         outlines.append(np.column_stack([x, np.concatenate([[k], np.repeat(tops, 2), [k]])]))
-    colours = [COLOURS[k % 2] for k in range(1, len(counts) + 1)]
-    ax.add_collection(PolyCollection(outlines, facecolors=colours, edgecolors=colours, lw=0.5,
-                                     alpha=0.8))
-    if stds:
-        for k, a in enumerate(activations, start=1):
-            ax.text(1.02, k + 0.1, f"std {np.std(a):.2g}", transform=ax.get_yaxis_transform(),
-                    fontsize="small", color="0.3")
-    ax.set(xlabel="activation", ylabel="layer", xlim=(edges[0], edges[-1]),
-           ylim=(0.8, len(counts) + 1))
-    ax.set_yticks(range(1, len(counts) + 1))
-    return ax
+    bars.set_verts(outlines)
+    bars.axes.set_xlim(edges[0], edges[-1])
+    return bars
 
 
 def plot_layer_stds(stds, ax=None, legend=True):

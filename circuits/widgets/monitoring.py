@@ -12,7 +12,7 @@ from ..models.dense import DenseNet
 from ..plots.axes import few_ticks, title_text
 from ..plots.monitoring import plot_costs, plot_schedules
 from ..train import fit
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 SIZES = (2, 16, 16, 3)
 LEARNING_RATES = (0.01, 0.1, 0.3, 1.0, 3.0)
@@ -73,29 +73,43 @@ def monitoring_explorer(learning_rate=1.0, schedule="constant", seed=0, iteratio
     top = max(float(c.max()) for c in runs.cost.values())
 
     def draw(fig, learning_rate, schedule):
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.35))
-        ran, plain = runs.cost[learning_rate, schedule], runs.cost[learning_rate, "constant"]
-        curves = {} if schedule == "constant" else {"constant rate": (runs.iterations, plain)}
-        curves[schedule] = (runs.iterations, ran)
-        plot_costs(curves, left, log=False, legend=False)
-        left.lines[-1].set_color("tab:blue")
-        if len(curves) == 2:
-            left.lines[0].set_color("0.7")
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(left=0.07, right=0.98, bottom=0.14,
+                                                          top=0.88, wspace=0.25))
+        plain, ran = (runs.cost[learning_rate, name] for name in ("constant", schedule))
+        plot_costs({"constant rate": (runs.iterations, plain),
+                    "the chosen schedule": (runs.iterations, ran)}, left, log=False, legend=False)
+        constant, scheduled = left.lines
+        constant.set_color("0.7")
+        scheduled.set_color("tab:blue")                 # the colour of its rate, right
         few_ticks(left, (0, iterations), (0, top))
-        left.set_ylim(0, top * 1.05)
-        title_text(left, "cost on all points (grey: constant rate)")
+        left.set(ylim=(0, top * 1.05), ylabel="cost on all points")
+        left.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False,
+                    fontsize="small", borderaxespad=0.2)
         plot_schedules({schedule: make_schedule(schedule, learning_rate, iterations)},
                        iterations, right, legend=False)
-        few_ticks(right, (0, iterations), (0, learning_rate))
-        right.set_ylim(0, learning_rate * 1.05)
-        title_text(right, f"learning rate, starting at {learning_rate:g}")
-        return (f"{schedule}, from {learning_rate:g}: cost {ran[0]:.3f} at the start, "
-                f"{ran[-1]:.3f} after {runs.iterations[-1]} steps (constant rate: "
-                f"{plain[-1]:.3f})")
+        rate = right.lines[0]
+        few_ticks(right, xlim=(0, iterations))
+        title_text(right, "")
+        title = right.texts[-1]
+
+        def update(learning_rate, schedule):       # the same lines; the rate's axis relabelled
+            plain, ran = (runs.cost[learning_rate, name] for name in ("constant", schedule))
+            constant.set_ydata(plain)
+            scheduled.set_ydata(ran)
+            rate.set_ydata(make_schedule(schedule, learning_rate, iterations)(rate.get_xdata()))
+            right.set_ylim(0, learning_rate * 1.05)
+            few_ticks(right, ylim=(0, learning_rate))
+            title.set_text(f"learning rate: {schedule}, from {learning_rate:g}")
+            return (f"{schedule}, from {learning_rate:g}: cost {ran[0]:.3f} at the start, "
+                    f"{ran[-1]:.3f} after {runs.iterations[-1]} steps (constant rate: "
+                    f"{plain[-1]:.3f})"), [constant, scheduled, rate, right.yaxis, title]
+
+        return InPlace(update(learning_rate, schedule)[0], update,
+                       live=("learning_rate", "schedule"))
 
     controls = {
         "learning_rate": W.SelectionSlider(options=LEARNING_RATES, value=learning_rate,
                                            description="learning rate"),
         "schedule": W.Dropdown(options=SCHEDULES, value=schedule, description="schedule"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.2))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)

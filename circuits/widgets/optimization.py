@@ -1,5 +1,7 @@
 """Explorer for notebook 15: the heavy ball on the ill-conditioned quadratic, its path computed
 live (a few hundred cheap steps) for any step size and momentum."""
+from functools import lru_cache
+
 import ipywidgets as W
 import numpy as np
 from matplotlib.ticker import NullLocator
@@ -9,7 +11,7 @@ from ..optimization import (CURVATURES, descent_path, iterations_to_reach, optim
                             optimal_momentum)
 from ..plots.axes import few_ticks, title_text
 from ..plots.optimization import plot_contours
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 START = (-3.5, 1.0)
 TOLERANCE = 1e-6
@@ -25,35 +27,46 @@ def momentum_explorer(learning_rate=None, momentum=None, shown=40, max_iteration
     reference = iterations_to_reach(optim.sgd, {"learning_rate": optimal_gd(CURVATURES)},
                                     START, TOLERANCE, max_iterations)
 
-    def draw(fig, learning_rate, momentum):
+    @lru_cache(maxsize=256)
+    def run(learning_rate, momentum):
         config = {"learning_rate": learning_rate, "momentum": momentum}
         path = descent_path(optim.sgd_momentum, config, START, max_iterations)
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(width_ratios=(1.6, 1), bottom=0.17,
+        with np.errstate(over="ignore"):
+            return path, np.linalg.norm(path, axis=1)
+
+    def draw(fig, learning_rate, momentum):
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(width_ratios=(1.6, 1), left=0.07,
+                                                          right=0.98, bottom=0.14, top=0.9,
                                                           wspace=0.3))
         plot_contours(left)
         few_ticks(left, (-4, 4), (-2, 2))
-        near = path[:shown + 1]
-        left.plot(near[:, 0], near[:, 1], ".-", color="tab:blue", lw=1, ms=3)
+        steps, = left.plot([], [], ".-", color="tab:blue", lw=1, ms=3)
         title_text(left, f"the first {shown} steps")
-        with np.errstate(over="ignore"):
-            distance = np.linalg.norm(path, axis=1)
-        right.plot(distance, color="tab:blue", lw=1.4)
-        right.axhline(TOLERANCE, color="0.4", ls=":", lw=1)
+        right.axhline(TOLERANCE, color="0.4", ls=":", lw=1)     # under the curve
+        curve, = right.plot([], [], color="tab:blue", lw=1.4)
         right.set(yscale="log", xlim=(0, max_iterations), ylim=(1e-8, 1e3), xlabel="iteration",
-                  ylabel="distance to minimum")
-        right.set_yticks([1e-6, 1e-3, 1.0], labels=["1e-6", "1e-3", "1"])
+                  ylabel="distance (log scale)")
+        right.set_yticks([1e-6, 1e-3, 1.0], labels=["goal 1e-6", "1e-3", "1"])
         right.yaxis.set_minor_locator(NullLocator())     # log-scale minor ticks cost 100s of ms
         few_ticks(right, (0, max_iterations))
-        title_text(right, "distance (dotted: 1e-6)")
-        reached = np.flatnonzero(distance <= TOLERANCE)
-        if len(path) <= max_iterations or distance[-1] > distance[0]:
-            verdict = "diverges: every step takes it further from the minimum on average"
-        elif not reached.size:
-            verdict = f"not within {TOLERANCE:g} after {max_iterations} steps"
-        else:
-            verdict = f"within {TOLERANCE:g} of the minimum after {reached[0]} steps"
-        return (f"step {learning_rate:.2f}, momentum {momentum:.2f}: {verdict} "
-                f"(gradient descent at its best step: {reference})")
+        title_text(right, "distance to the minimum")
+
+        def update(learning_rate, momentum):           # both sliders: the same two curves
+            path, distance = run(learning_rate, momentum)
+            steps.set_data(path[:shown + 1, 0], path[:shown + 1, 1])
+            curve.set_data(np.arange(len(distance)), distance)
+            reached = np.flatnonzero(distance <= TOLERANCE)
+            if len(path) <= max_iterations or distance[-1] > distance[0]:
+                verdict = "diverges: every step takes it further from the minimum on average"
+            elif not reached.size:
+                verdict = f"not within {TOLERANCE:g} after {max_iterations} steps"
+            else:
+                verdict = f"within {TOLERANCE:g} of the minimum after {reached[0]} steps"
+            return (f"step {learning_rate:.2f}, momentum {momentum:.2f}: {verdict} "
+                    f"(gradient descent at its best step: {reference})"), [steps, curve]
+
+        return InPlace(update(learning_rate, momentum)[0], update,
+                       live=("learning_rate", "momentum"))
 
     controls = {
         "learning_rate": W.FloatSlider(value=learning_rate, min=0.05, max=1.2, step=0.01,
@@ -61,4 +74,4 @@ def momentum_explorer(learning_rate=None, momentum=None, shown=40, max_iteration
         "momentum": W.FloatSlider(value=momentum, min=0.0, max=0.95, step=0.01,
                                   description="momentum"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.2))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)
