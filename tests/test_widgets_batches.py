@@ -50,3 +50,23 @@ def test_moving_a_knob_changes_the_picture_and_the_readout():
 def test_values_off_the_sliders_are_refused_with_the_choices():
     with pytest.raises(ValueError, match="batch_size must be one of"):
         batch_explorer(batch_size=7)
+
+
+def test_every_knob_moves_the_picture_in_place_on_the_same_axes():
+    import io
+
+    from matplotlib.image import imread
+    e = batch_explorer()
+    xlim = e.figure.axes[1].get_xlim()
+    for knob, value in (("iteration", 50), ("batch_size", 5), ("learning_rate", 1.0)):
+        e.set(**{knob: value})
+        assert e.in_place["background"] is not None and e.figure.axes[1].get_xlim() == xlim
+    runs = batch_runs()
+    assert f"cost {runs.cost[5, 1.0][5]:.3f}" in e.readout.value
+    assert e.figure.axes[1].lines[1].get_ydata() == pytest.approx(
+        runs.cost[5, 1.0] / runs.cost[5, 1.0].max())
+    fast, text = imread(io.BytesIO(e.image.value)), e.readout.value
+    e.in_place = None                          # the same picture drawn anew
+    e.redraw()
+    full = imread(io.BytesIO(e.image.value))
+    assert e.readout.value == text and (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01

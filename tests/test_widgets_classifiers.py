@@ -9,7 +9,8 @@ from circuits.models import linear  # noqa: E402
 from circuits.models.two_layer import Network  # noqa: E402
 from circuits.plots import grid, limits, plot_boundary, score_function  # noqa: E402
 from circuits.train import gradient_descent  # noqa: E402
-from circuits.widgets import descent_explorer, network_playground, svm_explorer  # noqa: E402
+from circuits.widgets import (cost_explorer, descent_explorer, network_playground,  # noqa: E402
+                              svm_explorer)
 
 
 def test_click_adds_a_point_of_the_chosen_class_and_retrains():
@@ -173,19 +174,80 @@ def test_malformed_arrays_are_refused_with_their_shapes():
         network_playground(points=np.zeros((3, 2)))
 
 
-def test_a_step_redrawn_in_place_looks_like_the_picture_drawn_anew():
+def _matches_the_picture_drawn_anew(e):
+    """Whether the picture and readout shown equal those of the figure drawn anew."""
     import io
 
     from matplotlib.image import imread
-    e = network_playground(hidden=4, iteration=0, max_iterations=400)
-    for value in (100, 200, 350):            # only the iteration moves: the in-place path
-        e.set(iteration=value)
-        assert e.in_place["background"] is not None
     fast, text = imread(io.BytesIO(e.image.value)), e.readout.value
     e.in_place = None                        # forget it: the next redraw builds the figure anew
     e.redraw()
     full = imread(io.BytesIO(e.image.value))
-    assert fast.shape == full.shape and e.readout.value == text
-    assert (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01   # edges may differ a little
-    e.set(step_size=0.01)                    # anything else draws the whole figure again
+    return fast.shape == full.shape and e.readout.value == text and \
+        (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01       # edges may differ a little
+
+
+def _moved_in_place(e, **values):
+    e.set(**values)
+    return e.in_place is not None and e.in_place["background"] is not None
+
+
+def test_the_playgrounds_training_knobs_move_the_picture_in_place():
+    e = network_playground(hidden=4, iteration=0, max_iterations=400)
+    for value in (100, 200, 350):            # only the iteration moves: the in-place path
+        assert _moved_in_place(e, iteration=value)
+    assert _matches_the_picture_drawn_anew(e)
+    for knob, value in (("step_size", 0.01), ("regularization", 0.1), ("hidden", 2)):
+        assert _moved_in_place(e, **{knob: value}) and _matches_the_picture_drawn_anew(e)
+    e.set(view="hidden neurons")             # anything else draws the whole figure again
     assert e.in_place["background"] is None
+    assert _moved_in_place(e, iteration=50) and _matches_the_picture_drawn_anew(e)
+    assert _moved_in_place(e, hidden=5) and _matches_the_picture_drawn_anew(e)
+    e.click(0.0, 0.0)
+    assert e.in_place["background"] is None
+
+
+def test_the_svms_iteration_step_size_and_spring_move_in_place_on_fixed_axes():
+    e = svm_explorer(dataset="guide", iteration=400)
+    right = e.figure.axes[1]
+    xlim = right.get_xlim()
+    assert _moved_in_place(e, iteration=1000) and "iteration 1000" in e.figure.axes[0].get_title()
+    assert _moved_in_place(e, regularization=0.01) and _matches_the_picture_drawn_anew(e)
+    assert _moved_in_place(e, step_size=0.1) and _matches_the_picture_drawn_anew(e)
+    assert e.figure.axes[1].get_xlim() == xlim
+    e.set(noise=0.2)                          # new data, new limits: drawn anew
+    assert e.in_place["background"] is None
+
+
+def test_a_run_that_blows_up_is_shown_in_place_up_to_where_it_did():
+    e = svm_explorer(loss="squared hinge", step_size=0.01, dataset="guide", iteration=2000)
+    assert _moved_in_place(e, step_size=1.0) and "diverged" in e.readout.value
+    curves = e.figure.axes[1].lines
+    assert max(curves[1].get_xdata()) < 2000 and np.isfinite(curves[1].get_ydata()).all()
+    assert _matches_the_picture_drawn_anew(e)
+
+
+def test_the_weights_move_the_cost_bars_in_place_and_a_long_bar_lengthens_the_axis():
+    X, y = loss_example()
+    e = cost_explorer()
+    for w0, regularization in ((-1.0, 0.2), (1.5, 0.5)):
+        assert _moved_in_place(e, w0=w0, regularization=regularization)
+        bars = e.figure.axes[1]
+        cost = linear.cost(X, y, [w0, 0.2, 0.3], regularization)
+        widths = [bar.get_width() for bar in bars.patches]
+        assert widths == pytest.approx([*cost.losses, cost.losses.mean(), cost.regularization,
+                                        cost.total])
+        assert bars.get_xlim() == (0, 4) and _matches_the_picture_drawn_anew(e)
+    e.set(w0=-2.0, w1=-2.0, w2=-2.0)          # a loss past the axis: drawn anew, longer axis
+    longest = max(bar.get_width() for bar in e.figure.axes[1].patches)
+    assert 4 < longest < e.figure.axes[1].get_xlim()[1]
+
+
+def test_descent_steps_in_place_show_the_cost_of_the_weights_reached():
+    X, y = loss_example()
+    e = descent_explorer(iteration=100)
+    assert _moved_in_place(e, iteration=35) and _moved_in_place(e, step_size=0.05)
+    path = gradient_descent(lambda w: linear.cost_gradient(X, y, w, 0.2 / 3),
+                            [0.1, 0.2, 0.3], 0.05, 35)
+    assert f"cost {linear.cost(X, y, path[-1], 0.2 / 3).total:.3f}" in e.readout.value
+    assert _matches_the_picture_drawn_anew(e)

@@ -9,10 +9,10 @@ import numpy as np
 from .. import optim
 from ..datasets import two_moons
 from ..models.dense import DenseNet
-from ..plots.classifier import limits, plot_boundary
+from ..plots.classifier import Boundary, limits
 from ..plots.curves import plot_curves
 from ..train import fit
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 SIZES = (2, 16, 16, 1)
 BATCH_SIZES = (1, 5, 20, 100)          # 100 = every point of the data, every step
@@ -71,19 +71,36 @@ def batch_explorer(batch_size=100, learning_rate=0.3, iteration=200, seed=0, ite
     extent = limits(runs.X)
 
     def draw(fig, batch_size, learning_rate, iteration):
+        key, k = shown(batch_size, learning_rate, iteration)
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+        boundary = Boundary(view.scores, runs.X, runs.y, left, extent=extent, n=50,
+                            legend=False)
+        curves = plot_curves(runs.cost[key], runs.accuracy[key], right,
+                             iterations=runs.iterations, now=iteration,
+                             span=(runs.iterations[0], runs.iterations[-1]))
+        right.set_title(f"cost and accuracy on all {len(runs.y)} points", y=1)
+
+        def update(batch_size, learning_rate, iteration):     # every run has the same axes
+            key, k = shown(batch_size, learning_rate, iteration)
+            artists = boundary.update(view.scores) + curves.update(
+                runs.cost[key], runs.accuracy[key], runs.iterations, iteration)
+            return text(key, k), artists + [left.title]
+
+        def text(key, k):
+            batch_size, learning_rate = key
+            left.set_title(f"step {runs.iterations[k]}: batch {batch_size}, "
+                           f"rate {learning_rate:g}", y=1)
+            return (f"step {runs.iterations[k]}: accuracy {runs.accuracy[key][k]:.0%}, cost "
+                    f"{runs.cost[key][k]:.3f}; {runs.iterations[k] * batch_size} examples "
+                    "looked at")
+        return InPlace(text(key, k), update, live=("batch_size", "learning_rate", "iteration"))
+
+    def shown(batch_size, learning_rate, iteration):
+        """The run's key and the row recorded at ``iteration``; the view net holds its weights."""
         key = batch_size, learning_rate
         k = int(np.searchsorted(runs.iterations, iteration, side="right")) - 1
         view.params = runs.parameters[key][k]
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(view.scores, runs.X, runs.y, left, extent=extent, n=50, legend=False,
-                      ticks=False)
-        left.set_title(f"step {runs.iterations[k]}: batch {batch_size}, rate {learning_rate:g}",
-                       fontsize="small", y=1)
-        plot_curves(runs.cost[key], runs.accuracy[key], right, iterations=runs.iterations,
-                    now=iteration, legend=False)
-        right.set_title(f"on all {len(runs.y)} points", fontsize="small", y=1)
-        return (f"step {runs.iterations[k]}: accuracy {runs.accuracy[key][k]:.0%}, cost "
-                f"{runs.cost[key][k]:.3f}; {runs.iterations[k] * batch_size} examples looked at")
+        return key, k
 
     controls = {
         "batch_size": W.SelectionSlider(options=BATCH_SIZES, value=batch_size,
@@ -93,4 +110,4 @@ def batch_explorer(batch_size=100, learning_rate=0.3, iteration=200, seed=0, ite
         "iteration": W.IntSlider(value=iteration, min=0, max=iterations, step=every,
                                  description="step"),
     }
-    return Explorer(draw, controls, figsize=(8, 3.2))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)

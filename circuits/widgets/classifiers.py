@@ -1,6 +1,6 @@
 """Explorers for chapter 2: train an SVM or a small network on a 2-D dataset and watch the
 decision boundary, the cost and the accuracy; click to add or remove points."""
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import ipywidgets as W
 import numpy as np
@@ -8,10 +8,11 @@ import numpy as np
 from ..datasets import DATASETS, loss_example, make_dataset
 from ..losses import LOSSES
 from ..models import linear, two_layer
-from ..plots.classifier import grid, limits, plot_boundary
+from ..plots.classifier import Boundary, limits
 from ..plots.curves import plot_curves
 from ..plots.neurons import plot_hidden_lines
-from ..train import accuracy, gradient_descent, train
+from ..train import History, accuracy, gradient_descent, train
+from ..train import cost as cost_rows
 from .explorer import Explorer, InPlace, add_player, log_slider
 from .points import PointsExplorer, own_points
 
@@ -32,6 +33,33 @@ def _sane(history):
     return history.iterations[:end], history.cost[:end], history.accuracy[:end]
 
 
+def _panels(fig):
+    """The boundary's axes (left) and the curves' (right)."""
+    return fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+
+
+def _training(fig, model, X, y, history, iteration, extent=None, n=60, curves=True):
+    """The boundary at ``iteration`` (left) and, with ``curves``, the cost and accuracy up to
+    where training blew up (right, over every iteration); and ``move(history, iteration) ->
+    (row shown, warning, artists changed)`` to show another run or iteration in place."""
+    left, right = _panels(fig)
+    k, _ = _shown(history, iteration)
+    boundary = Boundary(partial(model.scores, history.parameters[k]), X, y, left, extent,
+                        n, legend=False)
+    iterations, cost, acc = _sane(history)
+    span = (history.iterations[0], history.iterations[-1])
+    lines = plot_curves(cost, acc, right, iterations, iteration, span=span) if curves else None
+
+    def move(history, iteration):
+        k, warning = _shown(history, iteration)
+        artists = boundary.update(partial(model.scores, history.parameters[k]))
+        if lines is not None:
+            iterations, cost, acc = _sane(history)
+            artists += lines.update(cost, acc, iterations, iteration)
+        return k, warning, artists + [left.title]
+    return left, right, move
+
+
 def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularization=1.0,
                  loss="hinge", iteration=400, seed=0, max_iterations=2000):
     """The linear SVM trained by SGD: scrub through the iterations, change the step size,
@@ -44,15 +72,21 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
 
     def draw(fig, dataset, noise, step_size, regularization, loss, iteration):
         X, y, history = run(dataset, noise, step_size, regularization, loss)
-        k, warning = _shown(history, iteration)
-        a, b, c = history.parameters[k]
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: linear.scores((a, b, c), P), X, y, left, legend=False)
-        left.set_title(f"iteration {history.iterations[k]}", y=1)
-        plot_curves(*_sane(history)[1:], right, iterations=_sane(history)[0], now=iteration)
+        left, right, move = _training(fig, linear, X, y, history, iteration)
         right.set_title("SVM cost and accuracy", y=1)
-        return (warning + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
-                f"training accuracy {history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}")
+
+        def update(dataset, noise, step_size, regularization, loss, iteration):   # in place
+            history = run(dataset, noise, step_size, regularization, loss)[2]
+            k, warning, artists = move(history, iteration)
+            return text(history, k, warning), artists
+
+        def text(history, k, warning):
+            a, b, c = history.parameters[k]
+            left.set_title(f"iteration {history.iterations[k]}", y=1)
+            return (warning + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
+                    f"training accuracy {history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}")
+        return InPlace(text(history, *_shown(history, iteration)), update,
+                       live=("step_size", "regularization", "iteration"))
 
     controls = {
         "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
@@ -91,45 +125,35 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         elif dataset != "your points" and explorer.source != (dataset, noise):
             explorer.load(*make_dataset(dataset, n, noise, seed), (dataset, noise))
         X, y = explorer.X, explorer.labels
-        history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
-        k, warning = _shown(history, iteration)
-        params = history.parameters[k]
+        points = X.tobytes(), y.tobytes()
+        history = run(*points, hidden, step_size, regularization)
         extent = limits(X)
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: two_layer.scores(params, P), X, y, left, extent=extent, n=50,
-                      legend=False)
+        left, right, move = _training(fig, two_layer, X, y, history, iteration, extent, 50,
+                                      curves=view == "boundary")
         if view == "boundary":
-            iterations, cost, acc = _sane(history)
-            plot_curves(cost, acc, right, iterations=iterations, now=iteration)
             right.set_title("cost and accuracy", y=1)
-            xs, ys, grid_points = grid(extent, 50)
-
-            def update(iteration, **unchanged):   # only the iteration moved: draw in place
-                k, warning = _shown(history, iteration)
-                s = two_layer.scores(history.parameters[k], grid_points).reshape(50, 50)
-                left.images[0].set_data(np.clip(s, -3, 3))
-                for old in left.collections:
-                    old.remove()
-                if s.min() < 1 and s.max() > -1:
-                    left.contour(xs, ys, s, levels=[-1, 0, 1], colors="k",
-                                 linestyles=["--", "-", "--"], linewidths=[0.8, 1.5, 0.8])
-                right.lines[-1].set_xdata([iteration])
-                return text(k, warning), [*left.images, *left.collections, *left.lines,
-                                          left.title, right.lines[-1]]
+            neurons = None
         else:
-            W_hidden, top, _ = two_layer.unpack(params)
-            plot_hidden_lines(W_hidden, top, X, y, right, extent=extent)
+            W_hidden, top, _ = two_layer.unpack(history.parameters[_shown(history, iteration)[0]])
+            neurons = plot_hidden_lines(W_hidden, top, X, y, right, extent=extent)
             right.set_title("hidden neurons: line, firing side (weight)", y=1)
-            update = None
 
-        def text(k, warning):
+        def update(hidden, step_size, regularization, iteration, **same):   # points stay
+            history = run(*points, hidden, step_size, regularization)
+            k, warning, artists = move(history, iteration)
+            if neurons is not None:
+                artists += neurons.update(*two_layer.unpack(history.parameters[k])[:2])
+            return text(history, k, warning), artists
+
+        def text(history, k, warning):
             left.set_title(f"iteration {history.iterations[k]}, {len(y)} points", y=1)
             return warning + (
                 f"iteration {history.iterations[k]}: training accuracy "
                 f"{history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}; "
                 f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
-        shown = text(k, warning)
-        return (shown if update is None else InPlace(shown, update)), left
+        shown = InPlace(text(history, *_shown(history, iteration)), update,
+                        live=("hidden", "step_size", "regularization", "iteration"))
+        return shown, left
 
     controls = {
         "dataset": W.Dropdown(options=datasets, value=dataset, description="dataset"),
@@ -147,24 +171,55 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
     return explorer
 
 
+def _bar_end(values):
+    """Where the cost axis ends: 4, or 4 times the power of two that fits the longest bar."""
+    return 4.0 * 2 ** int(np.ceil(np.log2(max(max(values) * 1.1 / 4, 1))))
+
+
+def _signed(v):
+    return f"{'-' if v < 0 else '+'} {abs(v):.2f}"
+
+
 def cost_explorer(w0=0.1, w1=0.2, w2=0.3, regularization=0.2 / 3):
     """The SVM cost of the guide's three points: move the weights and see each example's loss,
     their mean, the regularization cost and the total."""
     X, y = loss_example()
+    names = ["example 0", "example 1", "example 2", "mean loss", "regularization", "total"]
+
+    def pieces(w, regularization):
+        cost = linear.cost(X, y, w, regularization)
+        return list(cost.losses) + [cost.losses.mean(), cost.regularization, cost.total]
 
     def draw(fig, w0, w1, w2, regularization):
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.35))
-        plot_boundary(lambda P: linear.scores((w0, w1, w2), P), X, y, left,
-                      extent=(-2, 4, -1.5, 3.5), legend=False)
-        cost = linear.cost(X, y, [w0, w1, w2], regularization)
-        names = ["example 0", "example 1", "example 2", "mean", "regularization", "total"]
-        values = list(cost.losses) + [cost.losses.mean(), cost.regularization, cost.total]
-        right.barh(["ex. 0", "ex. 1", "ex. 2", "mean", "reg.", "total"], values,
-                   color=["0.6"] * 3 + ["0.3", "tab:orange", "tab:purple"])
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.45))
+        boundary = Boundary(partial(linear.scores, (w0, w1, w2)), X, y, left,
+                            extent=(-2, 4, -1.5, 3.5), legend=False)
+        values = pieces((w0, w1, w2), regularization)
+        bars = right.barh(names, values, color=["0.6"] * 3 + ["0.3", "tab:orange", "tab:purple"])
+        labels = [right.text(v, i, "", va="center", fontsize="small") for i, v in
+                  enumerate(values)]
         right.invert_yaxis()
-        right.set(xlabel="cost", xlim=(0, max(4.0, max(values) * 1.1)))
-        right.set_title(f"total cost {cost.total:.3f}", y=1)
-        return "   ".join(f"{n}: {v:.3f}" for n, v in zip(names, values))
+        end = _bar_end(values)
+        right.set(xlabel="cost", xlim=(0, end))
+
+        def update(w0, w1, w2, regularization):
+            values = pieces((w0, w1, w2), regularization)
+            if _bar_end(values) != end:
+                return None                 # the cost axis grows or shrinks: drawn anew
+            artists = boundary.update(partial(linear.scores, (w0, w1, w2)))
+            return text((w0, w1, w2), values), artists + [*bars, right.spines["left"], *labels,
+                                                          left.title, right.title]
+
+        def text(w, values):
+            for bar, label, v in zip(bars, labels, values):
+                bar.set_width(v)
+                label.set_x(v)
+                label.set_text(f" {v:.3f}")
+            left.set_title(f"score = {w[0]:.2f} x {_signed(w[1])} y {_signed(w[2])}", y=1)
+            right.set_title(f"total cost {values[-1]:.3f}", y=1)
+            return "   ".join(f"{n}: {v:.3f}" for n, v in zip(names, values))
+        return InPlace(text((w0, w1, w2), values), update,
+                       live=("w0", "w1", "w2", "regularization"))
 
     controls = {name: W.FloatSlider(value=v, min=-2, max=2, step=0.05, description=name)
                 for name, v in (("w0", w0), ("w1", w1), ("w2", w2))}
@@ -184,18 +239,26 @@ def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 
         path = gradient_descent(lambda w: linear.cost_gradient(X, y, w, regularization),
                                 [0.1, 0.2, 0.3], step_size, max_iterations)
         with np.errstate(all="ignore"):
-            cost = [linear.cost(X, y, w, regularization).total for w in path]
-            return X, y, path, np.array(cost), accuracy(linear.scores(path, X), y)
+            acc = accuracy(linear.scores(path, X), y)
+        return X, y, History(np.arange(len(path)), path,
+                             cost_rows(linear, path, X, y, regularization), acc)
 
     def draw(fig, dataset, step_size, regularization, iteration):
-        X, y, path, cost, acc = run(dataset, step_size, regularization)
-        w = path[iteration]
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-        plot_boundary(lambda P: linear.scores(w, P), X, y, left, legend=False)
-        left.set_title(f"step {iteration}", y=1)
-        plot_curves(cost, acc, right, now=iteration)
+        X, y, history = run(dataset, step_size, regularization)
+        left, right, move = _training(fig, linear, X, y, history, iteration)
         right.set_title("cost and accuracy", y=1)
-        return f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {cost[iteration]:.3f}"
+
+        def update(dataset, step_size, regularization, iteration):   # the data stay: in place
+            history = run(dataset, step_size, regularization)[2]
+            k, warning, artists = move(history, iteration)
+            return text(history, k, warning), artists
+
+        def text(history, k, warning):
+            w = history.parameters[k]
+            left.set_title(f"step {k}", y=1)
+            return warning + f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {history.cost[k]:.3f}"
+        return InPlace(text(history, *_shown(history, iteration)), update,
+                       live=("step_size", "regularization", "iteration"))
 
     controls = {
         "dataset": W.Dropdown(options=["three points", "guide", "blobs"], value=dataset,
