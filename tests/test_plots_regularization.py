@@ -6,7 +6,8 @@ import pytest
 
 matplotlib.use("Agg")
 from circuits.plots.regularization import (plot_accuracies, plot_unit_norms,  # noqa: E402
-                                           plot_weight_histogram)
+                                           plot_weight_histogram, set_weight_counts,
+                                           weight_counts)
 from circuits.train import History  # noqa: E402
 
 
@@ -20,6 +21,20 @@ def test_the_histogram_counts_zeros_apart_on_a_log_axis():
     assert plot_weight_histogram(np.ones(4)) == 0
     with pytest.raises(ValueError, match="empty"):
         plot_weight_histogram(np.array([]))
+    matplotlib.pyplot.close("all")
+
+
+def test_new_counts_move_the_bars_of_a_histogram_already_drawn():
+    counts, edges, zeros = weight_counts([np.array([0.0, 0.0, -0.9, 0.4])], limit=1.0, bins=4)
+    assert list(counts) == [1, 0, 1, 0] and zeros == 2 and list(edges) == [-1, -0.5, 0, 0.5, 1]
+    plot_weight_histogram(np.ones(3), bins=4, limit=1.0)
+    ax = matplotlib.pyplot.gca()
+    assert not ax.patches[-1].get_visible()                 # no zeros yet: no red bar
+    set_weight_counts(ax.patches, counts, zeros)
+    assert [p.get_height() for p in ax.patches] == [1, 0, 1, 0, 2]
+    assert ax.patches[-1].get_visible()
+    with pytest.raises(ValueError, match="3 counts for a histogram of 4 bins"):
+        set_weight_counts(ax.patches, counts[:3], zeros)
     matplotlib.pyplot.close("all")
 
 

@@ -4,8 +4,10 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
-from circuits.plots.tuning import plot_balance, plot_folds, plot_samples, plot_scores  # noqa: E402
+from circuits.plots.tuning import (plot_balance, plot_folds, plot_samples,  # noqa: E402
+                                   plot_scores, set_balance)
 
 
 def test_plot_samples_draws_every_point_and_a_tick_under_it():
@@ -35,4 +37,16 @@ def test_plot_folds_and_plot_balance_draw_one_group_per_entry():
     plot_balance({"x": {"accuracy": 0.9, "recall": 0.5}, "y": {"accuracy": 0.8, "recall": 0.7}},
                  right)
     assert sorted(p.get_height() for p in right.patches) == [0.5, 0.7, 0.8, 0.9]
+    plt.close(fig)
+
+
+def test_set_balance_moves_each_bar_to_its_remedy_and_measure():
+    fig, ax = plt.subplots()
+    plot_balance({"x": {"accuracy": 0.9, "recall": 0.5}, "y": {"accuracy": 0.8, "recall": 0.7}},
+                 ax)
+    set_balance(ax.patches, {"x": {"accuracy": 0.1, "recall": 0.2},
+                             "y": {"accuracy": 0.3, "recall": 0.4}})
+    assert [p.get_height() for p in ax.patches] == [0.1, 0.3, 0.2, 0.4]
+    with pytest.raises(ValueError, match="2 values for 4 bars"):
+        set_balance(ax.patches, {"x": {"accuracy": 0.1, "recall": 0.2}})
     plt.close(fig)

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 pytest.importorskip("ipywidgets")
+from circuits.plots.classifier import grid, limits  # noqa: E402
 from circuits.regularization import unit_norms  # noqa: E402
 from circuits.widgets.regularization import (DROPOUT, STRENGTHS, dropout_explorer,  # noqa: E402
                                              dropout_runs, overfit_data, penalty_explorer,
@@ -49,6 +50,24 @@ def test_moving_a_knob_changes_the_picture_and_the_readout():
     assert explorer.readout.value != text and explorer.error is None
 
 
+def test_both_penalty_controls_and_the_dropout_slider_are_drawn_in_place():
+    explorer = penalty_explorer()
+    for move in ({"strength": 0.03}, {"kind": "group"}, {"strength": 0.0}):
+        explorer.set(**move)
+        assert explorer.in_place["background"] is not None, move
+    histogram, regions = explorer.figure.axes
+    assert not histogram.patches[-1].get_visible()          # strength 0: no zeros, no red bar
+    net = penalty_runs(0)["group", 0.0].net
+    points = grid(limits(overfit_data(0)[0], pad=0.2), 100)[2]
+    assert np.array_equal(regions.images[0].get_array().ravel(), net.predict(points))
+    explorer = dropout_explorer()
+    explorer.set(p=0.1)
+    explorer.set(p=0.7)
+    assert explorer.in_place["background"] is not None
+    history = dropout_runs(0)[0.7].history
+    assert np.allclose(explorer.figure.axes[0].lines[3].get_ydata(), history.validation_accuracy)
+
+
 def test_values_off_the_controls_are_refused_with_the_choices():
     with pytest.raises(ValueError, match="kind must be one of"):
         penalty_explorer(kind="L3")
@@ -56,3 +75,17 @@ def test_values_off_the_controls_are_refused_with_the_choices():
         penalty_explorer(strength=0.5)
     with pytest.raises(ValueError, match="p must be one of"):
         dropout_explorer(p=0.9)
+
+
+def test_every_picture_drawn_in_place_is_the_picture_drawn_anew_to_the_pixel():
+    penalty_moves = ({"strength": 0.03}, {"kind": "group"}, {"strength": 0.0}, {"kind": "L2"})
+    for factory, moves in ((penalty_explorer, penalty_moves),
+                           (dropout_explorer, ({"p": 0.0}, {"p": 0.7}, {"p": 0.1}))):
+        fast, anew = factory(), factory()
+        for move in moves:
+            fast.set(**move)                    # in place, over the picture cached at the first
+            anew.in_place = None
+            anew.set(**move)
+            assert fast.in_place["background"] is not None and anew.in_place["background"] is None
+            assert np.array_equal(np.asarray(fast.canvas.buffer_rgba()),
+                                  np.asarray(anew.canvas.buffer_rgba())), move

@@ -35,7 +35,7 @@ def plot_weight_histogram(weights, ax=None, bins=40, limit=None, color="tab:blue
     bars = ax.bar(edges[:-1], np.zeros(bins), np.diff(edges), align="edge", color=color,
                   alpha=0.8)
     zero_bar = ax.bar(0.0, 0, width=limit / 20, color=ZERO_COLOUR)[0]
-    set_weight_counts(ax, counts, zeros)
+    set_weight_counts([*bars, zero_bar], counts, zeros)
     handles, labels = [bars[0]], [label or f"{counts.sum()} nonzero"]
     if zeros:
         handles.append(zero_bar)
@@ -50,17 +50,17 @@ def plot_weight_histogram(weights, ax=None, bins=40, limit=None, color="tab:blue
     return zeros
 
 
-def set_weight_counts(ax, counts, zeros):
-    """Give the histogram ``plot_weight_histogram`` drew on ``ax`` new ``counts`` and
-    ``zeros`` (of ``weight_counts``, same bins; its legend stays); returns the bars."""
-    *bars, zero_bar = ax.patches[-len(counts) - 1:]
-    if len(bars) != len(counts):
-        raise ValueError(f"{len(counts)} counts for a histogram of {len(bars)} bins")
-    for bar, count in zip(bars, counts):
+def set_weight_counts(bars, counts, zeros):
+    """Give the bars of ``plot_weight_histogram`` (the bins', then the zeros') new ``counts``
+    and ``zeros`` (of ``weight_counts``, same bins; the legend stays); returns the bars."""
+    *bins, zero_bar = bars
+    if len(bins) != len(counts):
+        raise ValueError(f"{len(counts)} counts for a histogram of {len(bins)} bins")
+    for bar, count in zip(bins, counts):
         bar.set_height(count)
     zero_bar.set_height(zeros)
     zero_bar.set_visible(zeros > 0)
-    return [*bars, zero_bar]
+    return list(bars)
 
 
 def plot_unit_norms(W, ax=None, color="tab:blue"):

@@ -61,9 +61,20 @@ def plot_balance(results, ax=None):
     width = 0.8 / len(measures)
     colours = ("tab:blue", "tab:orange", "tab:green", "tab:red")
     for j, (measure, colour) in enumerate(zip(measures, colours)):
-        heights = [values[measure] for values in results.values()]
-        ax.bar(np.arange(len(results)) + (j - (len(measures) - 1) / 2) * width, heights,
-               width, color=colour, label=measure)
+        ax.bar(np.arange(len(results)) + (j - (len(measures) - 1) / 2) * width,
+               np.zeros(len(results)), width, color=colour, label=measure)
+    set_balance(ax.patches[-len(results) * len(measures):], results)
     ax.set_xticks(range(len(results)), labels=list(results))
     ax.set(ylim=(0, 1.05), ylabel="share right")
     return ax
+
+
+def set_balance(bars, results):
+    """Give the bars of ``plot_balance`` the values of ``results`` (the same remedies and
+    measures, in the same order); returns the bars."""
+    values = [v[m] for m in next(iter(results.values())) for v in results.values()]
+    if len(bars) != len(values):
+        raise ValueError(f"{len(values)} values for {len(bars)} bars: give one per bar")
+    for bar, value in zip(bars, values):
+        bar.set_height(value)
+    return list(bars)

@@ -1,5 +1,6 @@
 """Explorer for notebook 18: a slider for the share of the minority class, and what plain
-training, class weights and oversampling make of it, every network trained once, up front."""
+training, class weights and oversampling make of it, every network trained once, up front, so
+that a move only changes the points, regions and bars in place."""
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -8,10 +9,11 @@ import numpy as np
 
 from ..datasets import blobs
 from ..plots.axes import title_text
+from ..plots.classifier import grid
 from ..plots.regions import plot_regions
-from ..plots.tuning import plot_balance
+from ..plots.tuning import plot_balance, set_balance
 from ..tuning import REMEDIES, imbalance_scores, train_remedy, unbalance
-from .explorer import Explorer
+from .explorer import Explorer, InPlace
 
 FRACTIONS = (0.02, 0.05, 0.1, 0.2, 0.5)
 
@@ -50,33 +52,54 @@ def imbalance_runs(seed=0, n_train=400, n_test=2000):
 def imbalance_explorer(fraction=0.05, remedy="none", seed=0):
     """Pick the minority's share and a remedy: see the training points with the regions the
     network gives each class, and accuracy, balanced accuracy and minority recall on test
-    points of the same mix for all three remedies."""
+    points of the same mix for all three remedies. Both controls move them in place."""
     if fraction not in FRACTIONS or remedy not in REMEDIES:
         raise ValueError(f"fraction must be one of {FRACTIONS} and remedy one of {REMEDIES}, "
                          f"got {fraction} and {remedy!r}")
     runs = imbalance_runs(seed)
-    extent = (-4.0, 4.0, -4.0, 4.0)
+    extent, n = (-4.0, 4.0, -4.0, 4.0), 100
+    points = grid(extent, n)[2]
+    regions = {key: run.net.predict(points) for key, run in runs.items()}     # made once
 
     def draw(fig, fraction, remedy):
-        left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(left=0.07, right=0.98, bottom=0.15,
+                                                          top=0.9, wspace=0.2))
         run = runs[fraction, remedy]
-        X_train, y_train, scores = run.X_train, run.y_train, run.scores
-        plot_regions(run.net, X_train, y_train, left, extent=extent, n=60, legend=False,
-                     ticks=False)
-        left.set(xticks=[], yticks=[], xlabel="", ylabel="")       # tick labels cost most
-        title_text(left, f"{int(y_train.sum())} of {len(y_train)} training points in class 1")
+        plot_regions(lambda _: regions[fraction, remedy], run.X_train, run.y_train, left,
+                     extent=extent, n=n, legend=False)
+        left.legend(loc="upper right", bbox_to_anchor=(1, -0.07), ncol=2, fontsize="small",
+                    frameon=False, handletextpad=0.2)   # outside: the shading never covers it
+        title_text(left, "")
         plot_balance({r.replace(" ", "\n"): runs[fraction, r].scores for r in REMEDIES}, right)
+        bars = right.patches
         right.set_yticks([0, 0.5, 1], labels=["0", "0.5", "1"])
-        right.set(ylabel="", ylim=(0, 1.3))
-        right.legend(fontsize="x-small", loc="upper center", ncol=3, handlelength=1)
-        title_text(right, f"{run.test_size} test points, {fraction:.0%} in class 1")
-        return (f"{remedy}: accuracy {scores['accuracy']:.3f}, balanced accuracy "
-                f"{scores['balanced accuracy']:.3f}, class 1 recall "
-                f"{scores['minority recall']:.3f}")
+        right.set_ylim(0, 1.3)
+        right.legend(fontsize="small", loc="upper center", ncol=3, handlelength=1,
+                     columnspacing=1).set_zorder(0.5)    # under the bars, drawn in place
+        title_text(right, "")
+        left_title, right_title = left.texts[-1], right.texts[-1]
+
+        def update(fraction, remedy):
+            run = runs[fraction, remedy]
+            for k, line in enumerate(left.lines):       # class 0, then class 1
+                line.set_data(*run.X_train[run.y_train == k].T)
+            left.images[0].set_data(regions[fraction, remedy].reshape(n, n))
+            left_title.set_text(f"{int(run.y_train.sum())} of {len(run.y_train)} training "
+                                f"points in class 1")
+            set_balance(bars, {r: runs[fraction, r].scores for r in REMEDIES})
+            right_title.set_text(f"{run.test_size} test points, {fraction:.0%} in class 1")
+            scores = run.scores
+            return (f"{remedy}: accuracy {scores['accuracy']:.3f}, balanced accuracy "
+                    f"{scores['balanced accuracy']:.3f}, class 1 recall "
+                    f"{scores['minority recall']:.3f}",
+                    [*left.images, *left.lines, *left.spines.values(), left_title,
+                     *bars, *right.spines.values(), right_title])
+
+        return InPlace(update(fraction, remedy)[0], update, live=("fraction", "remedy"))
 
     controls = {
         "fraction": W.SelectionSlider(options=FRACTIONS, value=fraction,
                                       description="class 1 share"),
         "remedy": W.Dropdown(options=REMEDIES, value=remedy, description="remedy"),
     }
-    return Explorer(draw, controls, figsize=(9, 3.6))
+    return Explorer(draw, controls, figsize=(10, 4), dpi=100)

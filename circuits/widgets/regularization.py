@@ -138,7 +138,7 @@ def penalty_explorer(kind="L1", strength=0.003, seed=0):
         def update(kind, strength):
             run = runs[kind, strength]
             bins, _, zeros = counts[kind, strength]
-            bars = set_weight_counts(left, bins, zeros)
+            bars = set_weight_counts(left.patches, bins, zeros)
             right.images[0].set_data(regions[kind, strength])
             off = int(np.sum(unit_norms(run.net.params["W1"]) == 0))
             h = run.history
