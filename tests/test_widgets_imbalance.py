@@ -1,5 +1,6 @@
 """The imbalance explorer: its runs are what notebook 18 says (the plain network's balanced
-accuracy falls as class 1 gets rarer, the weighted one's stays high), and bad choices are refused."""
+accuracy falls as class 1 gets rarer, the weighted one's stays high), bad choices are refused,
+and both controls redraw in place."""
 import numpy as np
 import pytest
 

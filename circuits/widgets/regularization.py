@@ -103,7 +103,7 @@ def _plot_regions(ax, labels, X, y):
     return [*ax.images, *ax.lines, *ax.spines.values()]
 
 
-def behind(legend):
+def _behind(legend):
     """``legend`` drawn under the data: what a control moves in place passes over it, in the
     picture drawn anew as in the one drawn in place."""
     legend.set_zorder(0.5)
@@ -130,7 +130,7 @@ def penalty_explorer(kind="L1", strength=0.003, seed=0):
         left, right = fig.subplots(1, 2, gridspec_kw=PANELS)
         params = runs[kind, strength].net.params
         plot_weight_histogram([params["W1"], params["W2"]], left, bins=30, limit=limit)
-        behind(left.legend([Patch(color="tab:blue", alpha=0.8), Patch(color=ZERO_COLOUR)],
+        _behind(left.legend([Patch(color="tab:blue", alpha=0.8), Patch(color=ZERO_COLOUR)],
                            ["nonzero", "exactly 0"], fontsize="small", loc="upper right"))
         title_text(left, "weights of both layers")
         shading = _plot_regions(right, regions[kind, strength], X, y)
@@ -172,7 +172,7 @@ def dropout_explorer(p=0.5, seed=0):
         lines = left.lines[2:]                  # the picked p's training and validation
         left.set_ylim(0.5, 1.02)
         few_ticks(left, (0, plain.iterations[-1]), (0.5, 1.0))
-        behind(left.legend([Line2D([], [], color=c, ls=ls) for c, ls in KEY],
+        _behind(left.legend([Line2D([], [], color=c, ls=ls) for c, ls in KEY],
                            ["no dropout", "p as picked", "training", "validation"],
                            fontsize="small", loc="lower right", ncol=2))
         title_text(left, "accuracy")
