@@ -1,13 +1,21 @@
 """Circuit diagrams: layout by depth, every wire labelled with its value and (after backward) grad."""
+import inspect
+import itertools
+
 import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from circuits import Unit
-from circuits.plots.circuit import HIGHLIGHT, draw_circuit, figsize_for, layout
 from circuits.examples import CIRCUITS, add_then_multiply, neuron
+from circuits.exercises import EXERCISES
+from circuits.plots.circuit import (HIGHLIGHT, draw_circuit, draw_diagram, figsize_for, layout,
+                                    relabel)
 
 
 def texts(ax):
@@ -18,6 +26,39 @@ def texts(ax):
 
 def new_ax():
     return Figure().add_subplot()
+
+
+def label_problems(fig):
+    """What a student could not read on a drawn circuit (an Agg figure): text under 11 px, and
+    labels clipped by the figure, overlapping another label or crossed by a wire."""
+    renderer = fig.canvas.get_renderer()
+    labels = [(t.get_text(), t.get_window_extent(renderer), t.get_size() * fig.dpi / 72)
+              for ax in fig.axes for t in ax.texts if t.get_visible() and t.get_text()]
+    found = [("small", s) for s, _, px in labels if px < 11]
+    found += [("clipped", s) for s, box, _ in labels if box.x0 < 0 or box.y0 < 0
+              or box.x1 > fig.bbox.x1 or box.y1 > fig.bbox.y1]
+    found += [("overlap", s, t) for (s, a, _), (t, b, _) in itertools.combinations(labels, 2)
+              if a.overlaps(b)]
+    along = np.linspace(0, 1, 200)[:, None]
+    wires = np.concatenate([a + along * (b - a) for ax in fig.axes for lines in ax.collections
+                            for segment in lines.get_segments()
+                            for a, b in itertools.pairwise(ax.transData.transform(segment))])
+    found += [("crossed by a wire", s) for s, box, _ in labels
+              if ((wires > box.p0 + 1) & (wires < box.p1 - 1)).all(axis=1).any()]
+    return found
+
+
+def awkward_circuits():
+    """Every circuit of chapter 1 at inputs that give long numbers (tiny gradients, -0.0005636),
+    after backward."""
+    builds = {**{name: (build, list(inspect.signature(build).parameters))
+                 for name, build in CIRCUITS.items()},
+              **{name: (ex.circuit, ex.variables) for name, ex in EXERCISES.items()}}
+    for name, (build, inputs) in builds.items():
+        for value in (-4.9, -1.7, 0.3, 1.7, 4.9):
+            out = build(**{n: value * (1 + 0.07 * k) for k, n in enumerate(inputs)})
+            out.backward()
+            yield f"{name} at {value}", out
 
 
 def test_inputs_sit_in_column_zero_and_gates_at_their_depth():
@@ -121,3 +162,48 @@ def test_random_circuits_put_every_gate_right_of_its_inputs(tree):
             assert place[i][0] < place[u][0]
     out.backward()
     draw_circuit(out, new_ax())
+
+
+def _seen(diagram):
+    """What a student sees of a diagram's numbers and highlight."""
+    numbers = [(t.get_text(), matplotlib.colors.to_hex(t.get_color()),
+                t.get_bbox_patch() is not None) for t in diagram.numbers if t.get_visible()]
+    return numbers, [matplotlib.colors.to_hex(b.get_facecolor()) for b in diagram.boxes]
+
+
+def test_relabel_shows_what_a_fresh_drawing_of_the_new_numbers_shows():
+    first = add_then_multiply()
+    first.backward()
+    diagram = draw_diagram(first, new_ax(), highlight=[first.inputs[0]], show_grad=True)
+    out = add_then_multiply(x=1.5, y=-0.25, z=3.0)
+    out.backward()
+    q, z = out.inputs
+    for highlight, show_grad in (([out], [out, q, z]), ((), False), ([q], True)):
+        assert relabel(diagram, out, highlight, show_grad)
+        assert _seen(diagram) == _seen(draw_diagram(out, new_ax(), highlight, show_grad))
+    assert "q=1.25" in [t for t, _ in texts(diagram.ax)]
+
+
+def test_relabel_leaves_a_circuit_of_another_shape_alone():
+    diagram = draw_diagram(add_then_multiply(), new_ax())
+    before = texts(diagram.ax)
+    assert relabel(diagram, neuron()) is False and texts(diagram.ax) == before
+
+
+def test_every_label_is_readable_in_the_notebook_figure_at_awkward_inputs():
+    problems = {}
+    for name, out in awkward_circuits():
+        ax = draw_circuit(out, title=name)          # the figure a notebook shows
+        problems[name] = label_problems(ax.figure)
+        plt.close(ax.figure)
+    assert not {name: found for name, found in problems.items() if found}
+
+
+def test_gate_names_fit_in_their_boxes_in_the_notebook_figure():
+    for _, out in awkward_circuits():
+        diagram = draw_diagram(out)
+        renderer = diagram.ax.figure.canvas.get_renderer()
+        for box, name in zip(diagram.boxes, diagram.ops):
+            inside, text = box.get_window_extent(renderer), name.get_window_extent(renderer)
+            assert inside.contains(*text.p0) and inside.contains(*text.p1), name.get_text()
+        plt.close(diagram.ax.figure)
