@@ -66,7 +66,7 @@ def h_error_explorer(h=1e-4):
 def landscape_explorer(x=-2.0, y=3.0, step_size=0.01):
     """f(x, y) = x*y as a map, with the gradient arrow at (x, y) and where one step lands."""
     def draw(fig, x, y, step_size):
-        fig.subplots_adjust(left=0.1, right=0.95, bottom=0.1, top=0.92)
+        fig.subplots_adjust(left=0.08, right=0.88, bottom=0.1, top=0.93)
         return in_place(landscape_frame(fig.subplots()), readout, x=x, y=y, step_size=step_size)
 
     def readout(result, x, y, step_size):
