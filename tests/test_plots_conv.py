@@ -5,8 +5,9 @@ import pytest
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
 
-from circuits.plots.conv import (mosaic, plot_accuracies, plot_feature_maps,  # noqa: E402
+from circuits.plots.conv import (PADDING, mosaic, plot_accuracies, plot_feature_maps,  # noqa: E402
                                  plot_filters, plot_mosaic, plot_padded,
                                  set_padded)
 
@@ -45,10 +46,12 @@ def test_padding_surrounds_the_image_and_windows_that_fit_are_drawn():
     image = np.ones((4, 4))
     fig, ax = plt.subplots()
     drawn = plot_padded(image, pad=1, field=3, stride=2, ax=ax, title="t")
-    padded = np.nan_to_num(drawn.image.get_array().filled(np.nan))
-    assert padded.shape == (6, 6) and padded.sum() == 16 and padded[0].sum() == 0
-    assert list(ax.patches) == [drawn.padding, *drawn.windows]   # the zeros, then two windows
-    assert drawn.padding.get_width() == 6 and drawn.title.get_text() == "t"
+    shown = drawn.image.get_array()
+    assert shown.shape == (6, 6) and (shown[1:-1, 1:-1] == 1).all() and shown.sum() == 16 - 20
+    colours = drawn.image.to_rgba(shown[:2, 1])                   # a zero added, an inked pixel
+    assert np.allclose(colours[0], to_rgba(PADDING)) and not np.allclose(colours[1], colours[0])
+    assert list(ax.patches) == list(drawn.windows) and drawn.title.get_text() == "t"
+    assert drawn.image.get_extent() == [-0.5, 5.5, 5.5, -0.5]
     assert [w.get_x() for w in drawn.windows] == [-0.5, 1.5]
     boxed = plot_padded(image, pad=0, field=3, stride=2, ax=ax, title="t", box=(10, 0, 8))
     assert [w.get_visible() for w in boxed.windows] == [True, False]   # the second would not fit
@@ -63,7 +66,7 @@ def test_the_padded_picture_moves_in_place_to_a_new_padding_and_stride():
     before = len(ax.get_children())
     padded = set_padded(drawn, np.ones((4, 4)), pad=2, field=3, stride=6, title="new")
     assert padded.shape == (8, 8) and padded.sum() == 16 and len(ax.get_children()) == before
-    assert drawn.image.get_extent() == [0, 8, 8, 0] and drawn.padding.get_width() == 8
+    assert drawn.image.get_extent() == [0, 8, 8, 0] and drawn.image.get_array().min() == -1
     assert [w.get_visible() for w in drawn.windows] == [True, False]   # 6 + 3 > 8
     assert drawn.windows[0].get_width() == 3 and drawn.title.get_text() == "new"
     plt.close(fig)

@@ -79,9 +79,8 @@ def plot_feature_maps(maps, ax=None, title="feature maps", columns=8):
 
 
 class Padded(NamedTuple):
-    """The artists of ``plot_padded``, for ``set_padded`` to move: the zeros' square, the
-    image, the two windows, the title, and the square (x, y, side) they fill."""
-    padding: Rectangle
+    """The artists of ``plot_padded``, for ``set_padded`` to move: the padded image, the two
+    windows, the title, and the square (x, y, side) they fill."""
     image: AxesImage
     windows: tuple
     title: Text
@@ -103,9 +102,8 @@ def plot_padded(image, pad=0, field=3, stride=1, ax=None, title=None, box=None):
         words = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom")
     else:
         words = ax.text(box[0] + box[2] / 2, box[1] - 0.4, "", ha="center", va="bottom")
-    drawn = Padded(ax.add_patch(Rectangle(box[:2], 0, 0, facecolor=PADDING, lw=0,
-                                          zorder=-1)),                # under the image
-                   ax.imshow(np.zeros((1, 1)), cmap="gray_r"),
+    drawn = Padded(ax.imshow(np.zeros((1, 1)), cmap=colormaps["gray_r"].with_extremes(
+                       under=PADDING)),                       # the zeros padding adds: blue
                    tuple(ax.add_patch(Rectangle(box[:2], 0, 0, facecolor="none", lw=2,
                                                 edgecolor="tab:orange", ls=style))
                          for style in ("-", "--")),
@@ -117,19 +115,18 @@ def plot_padded(image, pad=0, field=3, stride=1, ax=None, title=None, box=None):
 def set_padded(drawn, image, pad, field, stride, title=None):
     """Show ``image`` padded by ``pad`` and the windows of ``field`` and ``stride`` on the
     artists ``drawn`` by ``plot_padded``, in place; returns the padded image (zeros added)."""
-    padded = np.pad(np.asarray(image, float), pad, constant_values=np.nan)  # NaN: blue shows
-    height, width = padded.shape
+    image = np.maximum(np.asarray(image, float), 0.0)          # no ink below none
+    height, width = np.add(image.shape, 2 * pad)
     x0, y0, side = drawn.box
     unit = side / max(height, width)                            # data units per pixel
-    drawn.padding.set_bounds(x0, y0, width * unit, height * unit)
-    drawn.image.set_data(padded)
+    drawn.image.set_data(np.pad(image, pad, constant_values=-1.0))  # below 0: blue
     drawn.image.set_extent((x0, x0 + width * unit, y0 + height * unit, y0))
-    drawn.image.set_clim(0, max(np.nanmax(padded), 1e-12))
+    drawn.image.set_clim(0, max(image.max(), 1e-12))
     for window, left in zip(drawn.windows, (0, stride)):
         window.set_bounds(x0 + left * unit, y0, field * unit, field * unit)
         window.set_visible(left + field <= width)
     drawn.title.set_text(title or "")
-    return np.nan_to_num(padded)
+    return np.pad(image, pad)
 
 
 def plot_accuracies(accuracies, ax=None, title=None):

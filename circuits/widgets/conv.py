@@ -72,7 +72,7 @@ def conv_explorer(image=None, kind="vertical edges", field=3, stride=1, pad=1):
                 maps.set_cmap("gray_r" if kind == "blur" else "RdBu_r")
                 maps.set_clim(0 if kind == "blur" else -peak, peak)
                 maps_title.set_text(f"feature map {out} x {out}, stride {stride}")
-            return text, [padded.padding, padded.image, *padded.windows, padded.title, kernel,
+            return text, [padded.image, *padded.windows, padded.title, kernel,
                           kernel_title, maps, maps_title, refusal]
 
         return InPlace(update(kind, field, stride, pad)[0], update,
