@@ -1,5 +1,9 @@
 """Chapter 1's explorers beyond 'no error anywhere' (the generic sweep): what they compute."""
+import io
+
+import numpy as np
 import pytest
+from matplotlib.image import imread
 
 pytest.importorskip("ipywidgets")
 from circuits.examples import CIRCUITS, defaults  # noqa: E402
@@ -111,6 +115,33 @@ def test_stepper_clicks_relabel_the_diagram_in_place_and_another_circuit_draws_a
     assert in_place(stepper) and "(2 gate(s) to go)" in stepper.readout.value
     stepper.set(circuit="a*b")
     assert not in_place(stepper)
+
+
+def picture(explorer):
+    return imread(io.BytesIO(explorer.image.value))
+
+
+def test_moves_drawn_in_place_one_after_another_are_the_pictures_drawn_anew():
+    explorer = circuit_explorer("sig(a*x+b*y+c)")
+    for c in (1.0, 2.5, -4.0, 0.0):
+        explorer.set(c=c)                            # in place, over the picture cached at first
+        anew = circuit_explorer("sig(a*x+b*y+c)")
+        anew.set(c=c)                                # its first move: the whole figure drawn
+        assert in_place(explorer) and np.array_equal(picture(explorer), picture(anew))
+
+
+def test_each_click_drawn_in_place_is_the_picture_drawn_anew():
+    stepper, clicks = BackwardStepper("sig(a*x+b*y+c)"), []
+    for button in ["step"] * (len(stepper.pending) + 2) + ["reset", "step"]:
+        stepper.controls[button].click()             # in place, over the picture cached at first
+        clicks.append(button)
+        anew = BackwardStepper("sig(a*x+b*y+c)")
+        for earlier in clicks:
+            anew.controls[earlier].click()
+        anew.in_place = None
+        anew.redraw()
+        assert in_place(stepper) and stepper.readout.value == anew.readout.value
+        assert np.array_equal(picture(stepper), picture(anew)), clicks
 
 
 def problems(explorer):
