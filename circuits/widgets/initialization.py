@@ -17,7 +17,7 @@ EXPONENTS = (-2, 0.5)                           # the slider's range: 10**-2 to 
 SCALES = tuple(10.0 ** np.arange(EXPONENTS[0], EXPONENTS[1] + 1e-9, 0.25))  # its stops
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4)
 def stack(scale, nonlinearity, seed=0):
     """The activations of the explorer's stack (DEPTH layers of WIDTH units on POINTS gaussian
     points) at weight scale ``scale``; cached, so treat the result as read-only."""
@@ -29,7 +29,7 @@ def stack(scale, nonlinearity, seed=0):
 @lru_cache(maxsize=64)
 def summary(scale, nonlinearity, seed=0):
     """What the explorer shows of the stack at ``scale``: its histogram rows over [-1, 1] for
-    tanh (else over its own range), every layer's std, the last layer's saturation."""
+    tanh (else over its own range), every layer's std, the last layer's saturation; cached."""
     activations = stack(scale, nonlinearity, seed)
     rows = histogram_rows(activations, 30, (-1, 1) if nonlinearity == "tanh" else None)
     return rows, layer_stds(activations), saturation(activations[-1])
@@ -39,8 +39,7 @@ def summary(scale, nonlinearity, seed=0):
 def decade_limits(nonlinearity, seed=0):
     """The powers of ten (low, high) around every layer's spread at every scale of the
     explorer's slider and at the He scale: fixed axes while the slider moves."""
-    stds = [layer_stds(stack(round(s, 6), nonlinearity, seed))
-            for s in (*SCALES, he_scale(WIDTH))]
+    stds = [summary(round(s, 6), nonlinearity, seed)[1] for s in (*SCALES, he_scale(WIDTH))]
     logs = np.log10(np.maximum(np.concatenate(stds), 1e-300))
     return int(np.floor(logs.min())), int(np.ceil(logs.max()))
 
