@@ -33,16 +33,11 @@ def _sane(history):
     return history.iterations[:end], history.cost[:end], history.accuracy[:end]
 
 
-def _panels(fig):
-    """The boundary's axes (left) and the curves' (right)."""
-    return fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
-
-
 def _training(fig, model, X, y, history, iteration, extent=None, n=60, curves=True):
     """The boundary at ``iteration`` (left) and, with ``curves``, the cost and accuracy up to
     where training blew up (right, over every iteration); and ``move(history, iteration) ->
     (row shown, warning, artists changed)`` to show another run or iteration in place."""
-    left, right = _panels(fig)
+    left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
     k, _ = _shown(history, iteration)
     boundary = Boundary(partial(model.scores, history.parameters[k]), X, y, left, extent,
                         n, legend=False)
