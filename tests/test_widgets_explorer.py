@@ -84,6 +84,9 @@ def test_sample_values_cover_the_ends():
     assert sample_values(W.Dropdown(options=[("a", 1), ("b", 2)])) == [1, 2]
 
 
+PIXELS_ALLOWED = 20     # antialiased edges where a moved artist meets the cached picture
+
+
 def _pixels(explorer):
     from matplotlib.image import imread
     return imread(io.BytesIO(explorer.image.value))
@@ -91,23 +94,21 @@ def _pixels(explorer):
 
 @pytest.mark.parametrize("name", sorted(EXPLORERS))
 def test_every_picture_drawn_in_place_matches_the_picture_drawn_anew(name):
-    explorer = EXPLORERS[name]()
-    for control in explorer.controls.values():
-        start = control.value if hasattr(control, "value") else None
-        for value in sample_values(control, 2) if start is not None else []:
+    """One explorer moved control after control (in place where it can: the cached picture of
+    the rest is reused move after move), a twin drawn anew at each move: same pictures."""
+    moved, anew = EXPLORERS[name](), EXPLORERS[name]()
+    for key, control in moved.controls.items():
+        for value in sample_values(control, 2) if hasattr(control, "value") else []:
             control.value = value
-            shown = explorer.in_place
-            if shown is None or shown["background"] is None:
+            anew.controls[key].value = value
+            if moved.in_place is None or moved.in_place["background"] is None:
                 continue                         # this move drew the figure anew
-            fast, text = _pixels(explorer), explorer.readout.value
-            explorer.in_place = None
-            explorer.redraw()
-            full = _pixels(explorer)
-            assert fast.shape == full.shape and explorer.readout.value == text
-            differ = (np.abs(fast - full).sum(axis=-1) > 0.1).mean()
-            assert differ < 0.01, f"{name}: {differ:.1%} of the pixels differ at {value!r}"
-        if start is not None:
-            control.value = start
+            anew.in_place = None
+            anew.redraw()
+            fast, full = _pixels(moved), _pixels(anew)
+            assert fast.shape == full.shape and moved.readout.value == anew.readout.value
+            differ = (np.abs(fast - full).sum(axis=-1) > 0.1).sum()
+            assert differ <= PIXELS_ALLOWED, f"{name}: {differ} pixels differ at {key}={value!r}"
 
 
 def test_only_moves_of_live_controls_are_drawn_in_place():
