@@ -39,5 +39,6 @@ def frame_plane(ax, extent, ticks=True):
 
 
 def title_text(ax, text):
-    """A title as plain axes text: ``set_title`` re-measures the tick labels on every draw."""
-    ax.text(0.5, 1.02, text, transform=ax.transAxes, ha="center", va="bottom")
+    """A title as plain axes text (returned, to be changed in place): ``set_title``
+    re-measures the tick labels on every draw."""
+    return ax.text(0.5, 1.02, text, transform=ax.transAxes, ha="center", va="bottom")
