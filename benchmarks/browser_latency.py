@@ -31,19 +31,19 @@ def run_browser_tests(selection):
 def report(data, since):
     """Print one line per explorer and one for Play; return the worst ratio and what it was."""
     worst = (0.0, "nothing measured")
-    print(f"{'notebook':26s} {'cell':>4s} {'explorer':24s} {'steps':>5s} {'p50 ms':>7s} "
+    print(f"{'notebook':28s} {'cell':>4s} {'explorer':24s} {'steps':>5s} {'p50 ms':>7s} "
           f"{'p90 ms':>7s} {'p90/100':>7s} {'answer':>7s}")
     for notebook, entry in sorted(data.get("explorers", {}).items()):
         if entry["measured_at"] < since:
             continue
         for e in entry["explorers"]:
             if e["p90_ms"] is None:
-                print(f"{notebook:26s} {e['cell']:4d} {e['factory']:24s} {e['steps']:5d}"
+                print(f"{notebook:28s} {e['cell']:4d} {e['factory']:24s} {e['steps']:5d}"
                       f"    (no slider, or no step showed a new picture)")
                 continue
             ratio = e["p90_ms"] / TARGET_MS
             worst = max(worst, (ratio, f"{notebook} {e['factory']} p90"))
-            print(f"{notebook:26s} {e['cell']:4d} {e['factory']:24s} {e['steps']:5d} "
+            print(f"{notebook:28s} {e['cell']:4d} {e['factory']:24s} {e['steps']:5d} "
                   f"{e['p50_ms']:7.0f} {e['p90_ms']:7.0f} {ratio:7.2f} {e['answer_ms']:7.0f}")
     for name, play in sorted(data.get("play", {}).items()):
         if play["measured_at"] < since:

@@ -548,9 +548,9 @@ def try_explorer(student, model_id, info, cell):
 
 
 def time_slider(student, image, slider, where):
-    """Press an arrow key on a slider's handle KEY_STEPS times, toward its farther end, each
-    time waiting for the new picture; return the key and each step's timings in ms (None:
-    nothing new)."""
+    """Press an arrow key on a slider's handle KEY_STEPS times, toward its farther end (back,
+    from an end), each time waiting for the new picture; return each step's key and timings in
+    ms (None: nothing new)."""
     handle = slider.locator(".noUi-handle").first
     now, lo, hi = (float(handle.get_attribute(f"aria-value{at}")) for at in ("now", "min", "max"))
     key = "ArrowLeft" if now - lo > hi - now else "ArrowRight"
@@ -565,11 +565,13 @@ def time_slider(student, image, slider, where):
             pytest.fail(f"{where}: the kernel did not answer {key} within {REDRAW} s; "
                         f"problems: {student.problems()}")
         assert step.pop("pressed"), f"{where}: the {key} key press never reached the page"
-        steps.append(step)
+        steps.append(dict(step, key=key))
+        at = float(step["value"])
+        key = "ArrowLeft" if at >= hi else "ArrowRight" if at <= lo else key
     # aria-valuenow is rounded for show (0.1 for 0.125): a new picture also says it moved
-    moved = float(steps[-1]["value"]) != now or any(step["ms"] for step in steps)
-    assert moved, f"{where}: {KEY_STEPS} presses of {key} did not move it (still at {now})"
-    return {"key": key, "steps": steps}
+    moved = any(float(step["value"]) != now or step["ms"] for step in steps)
+    assert moved, f"{where}: {KEY_STEPS} presses of the arrow keys did not move it from {now}"
+    return {"steps": steps}
 
 
 def time_explorer(student, model_id, info, cell):
@@ -623,16 +625,17 @@ def ms(value):
 
 
 def print_latency(name, explorers):
-    print(f"{name}: arrow-key slider steps, ms from the key press to the frame showing the "
-          "new picture ('-': nothing new)")
+    print(f"{name}: arrow-key slider steps (< left, > right), ms from the key press to the "
+          "frame showing the new picture ('-': nothing new)")
     for e in explorers:
         print(f"  cell {e['cell']} {e['factory']}: p50 {ms(e['p50_ms'])}, p90 {ms(e['p90_ms'])} "
               f"of {e['steps']} steps ({e['no_picture']} nothing new) in {e['seconds']} s; "
               f"medians: the kernel redraws in {ms(e['redraw_ms'])}, its picture arrives at "
               f"{ms(e['answer_ms'])}, loads in {ms(e['load_ms'])}, frame {ms(e['frame_ms'])}")
         for slider, timed in e["sliders"].items():
-            print(f"    {slider:>16} {timed['key']:>10}: "
-                  + " ".join(ms(step["ms"]) for step in timed["steps"]))
+            print(f"    {slider:>16}: " + " ".join(
+                ms(step["ms"]) + ("<" if step["key"] == "ArrowLeft" else ">")
+                for step in timed["steps"]))
 
 
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
