@@ -50,7 +50,7 @@ def figsize_for(out, scale=1.25):
     return (scale * (1.5 + COLUMN_IN * columns), scale * (0.75 + ROW_IN * rows))
 
 
-def shape(units):
+def _shape(units):
     """What a diagram's geometry depends on: each unit's name, gate and inputs, in order."""
     index = {u: k for k, u in enumerate(units)}
     return tuple((u.name, u.op, tuple(index[i] for i in u.inputs)) for u in units)
@@ -131,7 +131,7 @@ def draw_diagram(out, ax=None, highlight=(), show_grad=None, title=None, fontsiz
     ax.set_axis_off()
     if title:
         ax.set_title(title, fontsize=fontsize + 1)
-    diagram = Diagram(ax, shape(place), values, grads, boxes, ops)
+    diagram = Diagram(ax, _shape(place), values, grads, boxes, ops)
     relabel(diagram, out, highlight, show_grad)
     return diagram
 
@@ -145,7 +145,7 @@ def relabel(diagram, out, highlight=(), show_grad=None):
     False all or none, or a collection of Units whose gradients have been computed so far.
     """
     units = list(layout(out))
-    if shape(units) != diagram.shape:
+    if _shape(units) != diagram.shape:
         return False
     if show_grad is None:
         show_grad = any(u.grad != 0 for u in units)

@@ -4,7 +4,7 @@ from ipywidgets import Dropdown
 
 from ..examples import CIRCUITS, defaults
 from ..exercises import EXERCISES
-from ..plots.circuit import COLUMN_IN, ROW_IN, draw_diagram, layout, relabel
+from ..plots.circuit import draw_diagram, figsize_for, relabel
 from ..unit import topological_order
 from .explorer import Explorer, InPlace, slider
 
@@ -15,13 +15,10 @@ LARGEST = (10.0, 4.2)              # inches: a notebook column's width, and no m
 def diagram_figsize(outs, scale=1.5):
     """A figure size (inches) that fits the diagram of each circuit in ``outs`` at ``scale``
     (or smaller, to stay within LARGEST)."""
-    widths, heights = [], []
-    for out in outs:
-        place = layout(out)
-        widths.append(1.5 + COLUMN_IN * max(c for c, _ in place.values()))
-        heights.append(0.75 + ROW_IN * -min(r for _, r in place.values()))
-    scale = min(scale, LARGEST[0] / max(widths), LARGEST[1] / max(heights))
-    return (round(scale * max(widths), 2), round(scale * max(heights), 2))
+    sizes = [figsize_for(out, scale=1.0) for out in outs]
+    width, height = max(w for w, _ in sizes), max(h for _, h in sizes)
+    scale = min(scale, LARGEST[0] / width, LARGEST[1] / height)
+    return (round(scale * width, 2), round(scale * height, 2))
 
 
 def _gradients_text(out):
