@@ -39,8 +39,8 @@ def moons_explorer(step=100, hidden=16, seed=2, steps=100):
         path, losses, accuracies = runs[hidden]
         sizes = (2, hidden, hidden, 1)
         left, right = fig.subplots(1, 2, gridspec_kw=dict(left=0.07, right=0.8, wspace=0.25))
-        plot_boundary(lambda P: mlp_arrays.scores(path[step], sizes, P), X, y, left,
-                      extent=extent, n=n, legend=False)
+        plot_boundary(lambda P: np.full(len(P), 3.0), X, y, left, extent=extent, n=n,
+                      legend=False)                     # shaded and lined by update
         plot_curves(losses, accuracies, right, now=step)
         right.set_title("loss and accuracy", fontsize="medium", y=1)
         # the legend beside the axes, clear of the moving line: drawn once, not at every step
