@@ -41,7 +41,7 @@ def decade_limits(nonlinearity, seed=0):
     explorer's slider and at the He scale: fixed axes while the slider moves."""
     stds = [summary(round(s, 6), nonlinearity, seed)[1] for s in (*SCALES, he_scale(WIDTH))]
     logs = np.log10(np.maximum(np.concatenate(stds), 1e-300))
-    return int(np.floor(logs.min())), int(np.ceil(logs.max()))
+    return int(np.floor(logs.min() - 0.3)), int(np.ceil(logs.max() + 0.3))   # off the frame
 
 
 def initialization_explorer(scale=0.1, nonlinearity="tanh", seed=0):
@@ -83,7 +83,8 @@ def initialization_explorer(scale=0.1, nonlinearity="tanh", seed=0):
             right.set_ylim(10.0 ** lo, 10.0 ** hi)
             return (f"std of the activations: layer 1 {stds[0]:.3g}, layer {DEPTH} "
                     f"{stds[-1]:.3g}; beyond |0.99| in layer {DEPTH}: {saturated:.0%}"), \
-                [bars, left.xaxis, title, spread, steady, right.yaxis]
+                [bars, steady, spread, *left.spines.values(), *right.spines.values(),
+                 left.xaxis, right.yaxis, title]      # frames and axes over the data, as anew
 
         return InPlace(update(scale, nonlinearity)[0], update, live=("scale", "nonlinearity"))
 
