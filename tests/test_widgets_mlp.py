@@ -1,4 +1,5 @@
-"""The two-moons training explorer: what its readout says at the ends of the training."""
+"""The two-moons training explorer: what its readout says at the ends of the training, and the
+step slider moving the boundary in place."""
 import numpy as np
 import pytest
 

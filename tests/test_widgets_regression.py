@@ -21,7 +21,8 @@ def test_every_setting_is_fitted_and_its_errors_are_the_nets_errors():
     assert set(fits.nets) == {(h, r) for h in HIDDEN for r in REGULARIZATION}
     net = fits.nets[4, 0.01]
     assert net.sizes == (1, 4, 1) and net.regularization == 0.01
-    assert fits.training[4, 0.01] == pytest.approx(np.mean((net.predict(fits.x)[:, 0] - fits.t) ** 2))
+    assert fits.training[4, 0.01] == pytest.approx(
+        np.mean((net.predict(fits.x)[:, 0] - fits.t) ** 2))
     assert fits.validation[4, 0.01] == pytest.approx(
         np.mean((net.predict(fits.x_val)[:, 0] - fits.t_val) ** 2))
     assert len(fits.x_val) == 100 and not np.allclose(fits.x_val[:12], fits.x)

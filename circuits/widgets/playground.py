@@ -143,7 +143,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
                      regularization=1e-3, loss="softmax", iteration=300, target=0.5, seed=0,
                      iterations=300, every=10):
     """A DenseNet (one hidden ReLU layer) on 2, 3 or 4 spiral arms or a regression surface:
-    click to add points, scrub the training, change the width, learning rate and spring."""
+    click to add points, scrub or play the training, change the width, learning rate and spring."""
     if task not in TASKS:
         raise ValueError(f"task must be one of {list(TASKS)}, got {task!r}")
     if isinstance(every, bool) or not isinstance(every, int) or every < 1 \
