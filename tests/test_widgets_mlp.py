@@ -9,7 +9,8 @@ from circuits.widgets import moons_explorer  # noqa: E402
 
 def test_readout_follows_the_step_and_the_width():
     explorer = moons_explorer(step=100, hidden=16, seed=2)
-    assert "step 100: loss 0.0229, training accuracy 100% (337 parameters)" in explorer.readout.value
+    readout = explorer.readout.value
+    assert "step 100: loss 0.0229, training accuracy 100% (337 parameters)" in readout
     explorer.set(step=0)
     assert "training accuracy 50%" in explorer.readout.value
     explorer.set(hidden=2)

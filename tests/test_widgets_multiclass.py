@@ -1,5 +1,6 @@
 """The multiclass explorer: its runs are the package's training, its readout says how many
-points still pull, and the SVM stops pulling on points beyond the margin while softmax never does."""
+points still pull, the SVM stops pulling on points beyond the margin while softmax never does,
+and the iteration slider moves the regions in place."""
 import numpy as np
 import pytest
 
