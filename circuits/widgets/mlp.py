@@ -5,23 +5,11 @@ import numpy as np
 from ..datasets import two_moons
 from ..models import mlp_arrays
 from ..models.mlp import MLP
-from ..plots.classifier import grid, limits, plot_boundary
+from ..plots.classifier import Boundary, limits
 from ..plots.curves import plot_curves
 from .explorer import Explorer, InPlace
 
 HIDDEN = (1, 2, 4, 8, 16)
-
-
-def _move_boundary(ax, xs, ys, s):
-    """Show the grid scores ``s`` on the axes ``plot_boundary`` drew: new shades, new score
-    -1, 0, +1 lines (drawn as plot_boundary draws them). Returns the artists that changed."""
-    ax.images[0].set_data(np.clip(s, -3, 3))
-    for old in ax.collections:
-        old.remove()
-    if s.min() < 1 and s.max() > -1:
-        ax.contour(xs, ys, s, levels=[-1, 0, 1], colors="k", linestyles=["--", "-", "--"],
-                   linewidths=[0.8, 1.5, 0.8])
-    return [*ax.images, *ax.collections, *ax.lines, *ax.spines.values()]
 
 
 def moons_explorer(step=100, hidden=16, seed=2, steps=100):
@@ -32,28 +20,26 @@ def moons_explorer(step=100, hidden=16, seed=2, steps=100):
     for h in HIDDEN:                                  # all of it up front: a redraw only draws
         start = MLP(2, [h, h, 1], np.random.default_rng(seed)).get_parameters()
         runs[h] = mlp_arrays.train_demo(start, (2, h, h, 1), X, y, steps)
-    extent, n = limits(X), 50
-    xs, ys, points = grid(extent, n)
+    extent = limits(X)
 
     def draw(fig, step, hidden):
         path, losses, accuracies = runs[hidden]
         sizes = (2, hidden, hidden, 1)
         left, right = fig.subplots(1, 2, gridspec_kw=dict(left=0.07, right=0.8, wspace=0.25))
-        plot_boundary(lambda P: np.full(len(P), 3.0), X, y, left, extent=extent, n=n,
-                      legend=False)                     # shaded and lined by update
-        plot_curves(losses, accuracies, right, now=step)
+        boundary = Boundary(lambda P: np.full(len(P), 3.0), X, y, left, extent=extent, n=50,
+                            legend=False)               # shaded and lined by update
+        curves = plot_curves(losses, accuracies, right, now=step)
         right.set_title("loss and accuracy", fontsize="medium", y=1)
         # the legend beside the axes, clear of the moving line: drawn once, not at every step
         right.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
         right.set_xlabel("step")
 
         def update(step, **unchanged):          # only the step moved: draw in place
-            s = mlp_arrays.scores(path[step], sizes, points).reshape(n, n)
+            changed = boundary.update(lambda P: mlp_arrays.scores(path[step], sizes, P))
             left.set_title(f"MLP 2-{hidden}-{hidden}-1, step {step}", fontsize="medium", y=1)
-            right.lines[-1].set_xdata([step])
             return (f"step {step}: loss {losses[step]:.4f}, training accuracy "
                     f"{accuracies[step]:.0%} ({mlp_arrays.n_parameters(sizes)} parameters)"), \
-                [*_move_boundary(left, xs, ys, s), left.title, right.lines[-1]]
+                [*changed, left.title, *curves.move(step)]
 
         return InPlace(update(step)[0], update, live=("step",))
 

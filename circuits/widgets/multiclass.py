@@ -67,12 +67,12 @@ def multiclass_explorer(model="2-layer net, 100 hidden", loss="softmax", iterati
         plot_regions(lambda P: views[model, loss][0][0], X, y, left, extent=extent, n=n,
                      legend=False)
         history = runs[model, loss][1]
-        plot_curves(history.cost, history.accuracy, right, iterations=history.iterations,
-                    now=iteration)
+        curves = plot_curves(history.cost, history.accuracy, right,
+                             iterations=history.iterations, now=iteration)
         right.set_title(f"{model}: cost and accuracy", fontsize="medium", y=1)
         # the legend beside the axes, clear of the moving line: drawn once, not at every step
         right.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
-        moving = [*left.images, *left.lines, *left.spines.values(), left.title, right.lines[-1]]
+        moving = [*left.images, *left.lines, *left.spines.values(), left.title, curves.now]
 
         def update(iteration, **unchanged):     # only the iteration moved: draw in place
             k = history.index(iteration)
@@ -80,7 +80,7 @@ def multiclass_explorer(model="2-layer net, 100 hidden", loss="softmax", iterati
             left.images[0].set_data(labels.reshape(n, n))
             left.set_title(f"{loss}, iteration {history.iterations[k]}", fontsize="medium",
                            y=1)
-            right.lines[-1].set_xdata([iteration])
+            curves.move(iteration)
             return (f"iteration {history.iterations[k]}: training accuracy "
                     f"{history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}; "
                     f"{share:.0%} of the points still pull on the weights"), moving

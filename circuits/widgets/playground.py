@@ -96,16 +96,6 @@ def _plot_cost(ax, history):
     ax.set_ylabel("cost")
 
 
-def _replot_curves(ax, history):
-    """Cost and accuracy of ``history`` in place of the curves on ``ax`` (the axis limits stay:
-    every history has the same iterations, and plot_curves scales the cost into [0, 1])."""
-    for old in [*ax.lines, *filter(None, [ax.get_legend()])]:
-        old.remove()
-    ax.relim()
-    plot_curves(history.cost, history.accuracy, ax, iterations=history.iterations,
-                now=history.iterations[-1])
-
-
 class PlaygroundExplorer(PointsExplorer):
     """A PointsExplorer whose clicks add a point of class 0 ... k-1, or (regression) a point
     with the target value of the ``target`` slider; the modes follow the ``task`` control."""
@@ -193,6 +183,8 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
                          n=GRID, legend=False)          # the shading is set by update
             left.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small",
                         borderaxespad=0)
+            curves = plot_curves(history.cost, history.accuracy, right,
+                                 iterations=history.iterations, now=0)
         else:
             _plot_surface(left, fig.add_axes((0.44, 0.14, 0.015, 0.76)), X, labels, extent)
             _plot_cost(right, history)
@@ -200,7 +192,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
                 "softmax": "softmax"}[net.loss_name]
         title_text(right, f"{name}: cost" + (" and accuracy" if k else ""))
         title_text(left, "")
-        title, shown = left.texts[-1], [None if k else history]   # whose curves are drawn
+        title, shown = left.texts[-1], [history]      # the history whose curves are drawn
 
         def update(iteration, hidden, learning_rate, regularization, **unchanged):
             net, history = trained(hidden, learning_rate, regularization)
@@ -212,7 +204,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
             if k:
                 left.images[0].set_data(predicted_classes(net, points).reshape(GRID, GRID))
                 if history is not shown[0]:
-                    _replot_curves(right, history)
+                    curves.update(history.cost, history.accuracy, history.iterations)
                 share = per_class_accuracy(labels, predicted_classes(net, X), k)
                 text = f"accuracy {history.accuracy[row]:.0%}, per class " + ", ".join(
                     f"{c}: {a:.0%}" for c, a in enumerate(share) if a == a)  # a != a: none
