@@ -20,12 +20,6 @@ STEP_X0 = 0.0        # where the wiggly function's gradient step starts
 FLOOR = 1e-17        # errors of exactly 0 are drawn here, on log axes
 
 
-def _title(ax):
-    """An empty title (plain text, see ``title_text``) for ``move`` to fill in."""
-    title_text(ax, "")
-    return ax.texts[-1]
-
-
 def sigmoid_frame(ax):
     """The sigmoid curve; ``move(x)`` marks x and the tangent there, returning (value, grad)."""
     xs = np.linspace(-8, 8, 200)
@@ -35,7 +29,7 @@ def sigmoid_frame(ax):
     ax.set(xlim=(-8, 8), ylim=(-0.2, 1.2), xticks=[-8, -4, 0, 4, 8], yticks=[0, 0.5, 1],
            xlabel="x", ylabel="output")
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize="small")  # clear of the tangent
-    title = _title(ax)
+    title = title_text(ax, "")
 
     def move(x):
         u = Unit(x)
@@ -72,7 +66,7 @@ def random_search_frame(ax, x, y):
     ax.set(xlim=(-1.15, 1.15), ylim=(-1.15, 1.15), xlabel="x", ylabel="y")
     for set_ticks, centre in ((ax.set_xticks, x), (ax.set_yticks, y)):
         set_ticks([-1, 0, 1], labels=[f"{centre:g} - tweak", f"{centre:g}", f"{centre:g} + tweak"])
-    title = _title(ax)
+    title = title_text(ax, "")
 
     def move(tweak_amount, tries, seed):
         rng = np.random.default_rng(seed)
@@ -118,7 +112,7 @@ def landscape_frame(ax):
     circle, = ax.plot([], [], "o", mfc="none", mec="k", ms=9, mew=1.5)
     ax.set(xlim=(-LIMIT, LIMIT), ylim=(-LIMIT, LIMIT), xlabel="x", ylabel="y",
            xticks=[-4, -2, 0, 2, 4], yticks=[-4, -2, 0, 2, 4])
-    title = _title(ax)
+    title = title_text(ax, "")
 
     def move(x, y, step_size):
         dx, dy = y, x                                   # the gradient of x*y

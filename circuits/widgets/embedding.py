@@ -37,8 +37,7 @@ def perplexity_explorer(embeddings=None, labels=None, perplexity=None):
         ax = fig.subplots(gridspec_kw=dict(left=0.06, right=0.88, bottom=0.08, top=0.92))
         points = plot_embedding(embeddings[perplexity], labels, ax,
                                 axis_names=("t-SNE 1", "t-SNE 2"))
-        title_text(ax, "")
-        title = ax.texts[-1]
+        title = title_text(ax, "")
 
         def update(perplexity):         # no ticks: new limits leave the rest of the axes alone
             Y = embeddings[perplexity]

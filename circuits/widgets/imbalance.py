@@ -69,15 +69,14 @@ def imbalance_explorer(fraction=0.05, remedy="none", seed=0):
                      extent=extent, n=n, legend=False)
         left.legend(loc="upper right", bbox_to_anchor=(1, -0.07), ncol=2, fontsize="small",
                     frameon=False, handletextpad=0.2)   # outside: the shading never covers it
-        title_text(left, "")
+        left_title = title_text(left, "")
         plot_balance({r.replace(" ", "\n"): runs[fraction, r].scores for r in REMEDIES}, right)
         bars = right.patches
         right.set_yticks([0, 0.5, 1], labels=["0", "0.5", "1"])
         right.set_ylim(0, 1.3)
         right.legend(fontsize="small", loc="upper center", ncol=3, handlelength=1,
                      columnspacing=1).set_zorder(0.5)    # under the bars, drawn in place
-        title_text(right, "")
-        left_title, right_title = left.texts[-1], right.texts[-1]
+        right_title = title_text(right, "")
 
         def update(fraction, remedy):
             run = runs[fraction, remedy]

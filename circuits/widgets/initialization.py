@@ -58,8 +58,7 @@ def initialization_explorer(scale=0.1, nonlinearity="tanh", seed=0):
         bars = plot_layer_histograms(stack(round(scale, 6), nonlinearity, seed), left,
                                      stds=False).collections[0]
         left.set_yticks([1, DEPTH // 2, DEPTH])
-        title_text(left, "")
-        title = left.texts[-1]
+        title = title_text(left, "")
         plot_layer_stds({"this scale": np.ones(DEPTH), f"He scale {he:.3g}": np.ones(DEPTH)},
                         right, legend=False)
         right.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False,

@@ -89,8 +89,7 @@ def monitoring_explorer(learning_rate=1.0, schedule="constant", seed=0, iteratio
                        iterations, right, legend=False)
         rate = right.lines[0]
         few_ticks(right, xlim=(0, iterations))
-        title_text(right, "")
-        title = right.texts[-1]
+        title = title_text(right, "")
 
         def update(learning_rate, schedule):       # the same lines; the rate's axis relabelled
             plain, ran = (runs.cost[learning_rate, name] for name in ("constant", schedule))

@@ -191,8 +191,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
         name = {"mse": "squared error", "hinge": "hinge", "svm": "multiclass hinge",
                 "softmax": "softmax"}[net.loss_name]
         title_text(right, f"{name}: cost" + (" and accuracy" if k else ""))
-        title_text(left, "")
-        title, shown = left.texts[-1], [history]      # the history whose curves are drawn
+        title, shown = title_text(left, ""), [history]      # the history whose curves are drawn
 
         def update(iteration, hidden, learning_rate, regularization, **unchanged):
             net, history = trained(hidden, learning_rate, regularization)

@@ -23,8 +23,7 @@ def gradient_flow_explorer(scale=1.0, steps=50, hidden=100, seed=0):
         plot_gradient_norms({"the slider's scale": norms(scale),
                              "scale 1 (for reference)": norms(1.0)},
                             ax, decades=(-40, 10))                 # the whole slider's range
-        title_text(ax, "")
-        line, title = ax.lines[0], ax.texts[-1]
+        line, title = ax.lines[0], title_text(ax, "")
         line.set_zorder(2.1)                    # over the reference, drawn anew or in place
 
         def update(scale):                      # the same axes: the curve and title move

@@ -93,8 +93,7 @@ def regression_explorer(hidden=8, regularization=0.0, n=20, noise=0.25, seed=0,
                     top=top)
         right.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
         title_text(right, "every size at this regularization")
-        title_text(left, "")
-        (*_, dots, fit_line), title = left.lines, left.texts[-1]
+        (*_, dots, fit_line), title = left.lines, title_text(left, "")
         training, validation, noise_line, now = right.lines
         # the legends stay out of the way: the fit never reaches the top left, the errors'
         # legend sits beside its axes, so neither is drawn again

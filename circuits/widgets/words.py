@@ -63,8 +63,7 @@ def neighbours_explorer(model=None, word="king", k=3, families=FAMILIES):
     def draw(fig, word, k):
         m = family_of[word]
         ax = m.draw(fig)
-        title_text(ax, "")
-        title, marks = ax.texts[-1], []
+        title, marks = title_text(ax, ""), []
 
         def update(word, k):                    # a word of the same family: marks move
             if family_of[word] is not m:
