@@ -158,3 +158,12 @@ def test_an_error_while_drawing_in_place_is_shown_and_raised():
     assert "x too big" in explorer.readout.value and explorer.in_place is None
     explorer.set(x=0.2)                          # the next move draws anew and clears the error
     assert explorer.error is None
+
+
+def test_png_bytes_decode_to_the_same_pixels():
+    from PIL import Image
+    from circuits.widgets.explorer import png_bytes
+    rgba = np.random.default_rng(0).integers(0, 256, size=(7, 5, 4), dtype=np.uint8)
+    image = Image.open(io.BytesIO(png_bytes(rgba)))
+    assert image.mode == "RGBA" and image.size == (5, 7)
+    assert np.array_equal(np.asarray(image), rgba)
