@@ -21,6 +21,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure, SubplotParams
 
 
+SLIDERS = (W.FloatSlider, W.IntSlider, W.FloatLogSlider, W.SelectionSlider)
+
+
 class InPlace(NamedTuple):
     """What ``draw`` returns to have later moves of the ``live`` controls drawn in place:
     ``update(**values) -> (text, artists)`` sets the new data on the artists it returns (the
@@ -54,6 +57,8 @@ class Explorer(W.VBox):
         widest = max((len(c.description) for c in labelled), default=0)
         for control in labelled:                # whole names, and the tracks aligned
             control.style.description_width = f"{max(widest, 8) + 1}ch"
+            if isinstance(control, SLIDERS) and control.layout.width is None:
+                control.layout.width = "480px"  # a track long enough to aim at a value
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         super().__init__([W.VBox(list(self.controls.values())), self.image, self.readout])
