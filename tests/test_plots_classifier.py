@@ -1,5 +1,5 @@
-"""The classifier pictures moved in place: a Boundary, Curves or HiddenLines updated for a new
-model or run shows what one drawn afresh for it shows, on axes that stay the same."""
+"""The classifier pictures moved in place: a Boundary (for a new model or points), Curves or
+HiddenLines updated shows what one drawn afresh shows, on axes that stay the same."""
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -7,7 +7,7 @@ from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
 
 from circuits.datasets import make_dataset
-from circuits.plots.classifier import Boundary, grid, plot_boundary
+from circuits.plots.classifier import Boundary, covering, grid, plot_boundary
 from circuits.plots.curves import plot_curves
 from circuits.plots.neurons import plot_hidden_lines
 
@@ -91,3 +91,28 @@ def test_a_picture_moved_in_place_looks_like_one_drawn_anew():
         FigureCanvasAgg(fig).draw()
         pictures.append(np.asarray(fig.canvas.buffer_rgba(), float))
     assert np.abs(pictures[0] - pictures[1]).max() == 0
+
+
+def test_a_boundary_moves_its_points_in_place_like_one_drawn_for_them():
+    X0, y0 = make_dataset("two moons", 30, 0.0, 0)
+    X, y = make_dataset("two moons", 30, 0.3, 0)
+    extent = (-2.5, 3.5, -2, 2.5)
+    pictures = []
+    for first in ((X0, y0), (X, y)):
+        fig = Figure(figsize=(4, 3), dpi=80)
+        boundary = Boundary(line(1, 0, 0), *first, fig.subplots(), extent, n=30)
+        changed = boundary.update(line(1, 0, 0), X, y)
+        assert all(dots in changed for dots in boundary.dots)
+        FigureCanvasAgg(fig).draw()
+        pictures.append(np.asarray(fig.canvas.buffer_rgba(), float))
+    assert np.abs(pictures[0] - pictures[1]).max() == 0
+    plus, minus = boundary.dots
+    assert plus.get_xydata().tolist() == X[y == 1].tolist()
+    assert minus.get_xydata().tolist() == X[y == -1].tolist()
+
+
+def test_covering_keeps_an_extent_that_holds_the_points_and_grows_one_that_does_not():
+    X = np.array([[0.0, 0.0], [1.0, 2.0]])
+    assert covering((-1, 2, -1, 3), X) == (-1, 2, -1, 3)
+    assert covering((-1, 0.5, 0.5, 3), X, pad=0.5) == (-1, 1.5, -0.5, 3)
+    assert covering(None, X, pad=0.5) == (-0.5, 1.5, -0.5, 2.5)

@@ -215,8 +215,36 @@ def test_the_svms_iteration_step_size_and_spring_move_in_place_on_fixed_axes():
     assert _moved_in_place(e, regularization=0.01) and _matches_the_picture_drawn_anew(e)
     assert _moved_in_place(e, step_size=0.1) and _matches_the_picture_drawn_anew(e)
     assert e.figure.axes[1].get_xlim() == xlim
-    e.set(noise=0.2)                          # new data, new limits: drawn anew
+    plane = e.figure.axes[0].get_xlim(), e.figure.axes[0].get_ylim()
+    for noise in (0.5, 0.2):                  # new points on the plane chosen for every noise
+        assert _moved_in_place(e, noise=noise) and _matches_the_picture_drawn_anew(e)
+        assert (e.figure.axes[0].get_xlim(), e.figure.axes[0].get_ylim()) == plane
+    shown = np.concatenate([line.get_xydata() for line in e.figure.axes[0].lines[:2]])
+    X = make_dataset("guide", 40, 0.2, 0)[0]
+    assert sorted(map(tuple, shown)) == sorted(map(tuple, X))
+    e.set(dataset="xor")                      # another dataset: drawn anew
     assert e.in_place["background"] is None
+
+
+def test_the_playgrounds_noise_loads_new_points_in_place_and_clicks_still_redraw():
+    e = network_playground(hidden=3, noise=0.0, max_iterations=400)
+    plane = e.figure.axes[0].get_xlim(), e.figure.axes[0].get_ylim()
+    for noise in (0.5, 0.25):
+        assert _moved_in_place(e, noise=noise)
+        assert np.array_equal(e.X, make_dataset("two moons", 60, noise, 0)[0])
+        assert (e.figure.axes[0].get_xlim(), e.figure.axes[0].get_ylim()) == plane
+    assert _moved_in_place(e, iteration=100) and _matches_the_picture_drawn_anew(e)
+    e.set(view="hidden neurons")
+    assert _moved_in_place(e, noise=0.1) and _matches_the_picture_drawn_anew(e)
+    e.click(0.0, 0.0)                         # a click: drawn anew, then in place again
+    assert e.in_place["background"] is None and len(e.labels) == 61
+    assert _moved_in_place(e, iteration=200) and len(e.labels) == 61
+    e.click(9.0, 0.0)                         # off the plane: a wider plane, drawn anew
+    assert e.figure.axes[0].get_xlim()[1] > 9 > plane[0][1]
+    assert _moved_in_place(e, iteration=300) and e.X[-1].tolist() == [9.0, 0.0]
+    e.set(noise=0.3)                          # the clicks go: drawn anew on the usual plane
+    assert e.in_place["background"] is None and len(e.labels) == 60
+    assert (e.figure.axes[0].get_xlim(), e.figure.axes[0].get_ylim()) == plane
 
 
 def test_a_run_that_blows_up_is_shown_in_place_up_to_where_it_did():

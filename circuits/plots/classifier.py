@@ -28,6 +28,19 @@ def limits(X, pad=0.5):
     return lo[0], hi[0], lo[1], hi[1]
 
 
+def covering(extent, X, pad=0.5):
+    """``extent`` if it holds every point of X, else grown to hold them with ``pad`` to spare
+    (just the points' ``limits`` when ``extent`` is None)."""
+    X = np.asarray(X, float)
+    if extent is not None and len(X) and (X.min(axis=0) >= extent[::2]).all() and \
+            (X.max(axis=0) <= extent[1::2]).all():
+        return tuple(extent)
+    lo, hi = X.min(axis=0) - pad, X.max(axis=0) + pad
+    if extent is not None:
+        lo, hi = np.minimum(lo, extent[::2]), np.maximum(hi, extent[1::2])
+    return lo[0], hi[0], lo[1], hi[1]
+
+
 def grid(extent, n=60):
     """An n x n grid over ``extent`` (xmin, xmax, ymin, ymax): (xs, ys, points of shape (n*n, 2))."""
     xs, ys = np.linspace(extent[0], extent[1], n), np.linspace(extent[2], extent[3], n)
@@ -35,15 +48,25 @@ def grid(extent, n=60):
     return xs, ys, np.column_stack([xx.ravel(), yy.ravel()])
 
 
+CLASSES = ((1, POSITIVE, "o"), (-1, NEGATIVE, "s"))     # label, colour, marker
+
+
 def plot_data(X, y, ax=None, size=30):
-    """The points: +1 as blue dots, -1 as red squares. Returns their two lines."""
+    """The points: +1 as blue dots, -1 as red squares. Returns their two lines (+1, -1)."""
     ax = new_axes(ax)
     lines = []
-    for label, color, marker in ((1, POSITIVE, "o"), (-1, NEGATIVE, "s")):
+    for label, color, marker in CLASSES:
         pts = X[y == label]
         lines += ax.plot(pts[:, 0], pts[:, 1], ls="none", marker=marker, ms=np.sqrt(size),
                          mfc=color, mec="k", mew=0.6, label=f"label {label:+d}", zorder=3)
     return lines
+
+
+def set_points(lines, X, y):
+    """Show the points X, y on the two lines ``plot_data`` returned, in place."""
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    for line, (label, _, _) in zip(lines, CLASSES):
+        line.set_data(X[y == label, 0], X[y == label, 1])
 
 
 def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True, ticks=True):
@@ -54,9 +77,9 @@ def plot_boundary(model, X, y, ax=None, extent=None, n=60, legend=True, ticks=Tr
 
 
 class Boundary:
-    """The picture of ``plot_boundary``, kept: ``update(model)`` shades it and draws its lines
-    for another model in place (the axes stay), and returns the artists it changed, with those
-    drawn over them (points, frame, legend)."""
+    """The picture of ``plot_boundary``, kept: ``update(model, X, y)`` shades it and draws its
+    lines for another model (and moves the points) in place, the axes staying, and returns the
+    artists it changed, with those drawn over them (points, frame, legend)."""
 
     def __init__(self, model, X, y, ax=None, extent=None, n=60, legend=True, ticks=True):
         self.ax = ax = new_axes(ax)
@@ -72,8 +95,11 @@ class Boundary:
         if legend:
             ax.legend(loc="best", fontsize="x-small", framealpha=0.8)
 
-    def update(self, model):
-        """Shade and line the picture for ``model``; the artists that changed."""
+    def update(self, model, X=None, y=None):
+        """Shade and line the picture for ``model`` (and show the points X, y instead, if
+        given); the artists that changed."""
+        if X is not None:
+            set_points(self.dots, X, y)
         n = len(self.xs)
         self.scores = s = np.asarray(score_function(model)(self.grid), float).reshape(n, n)
         self.image.set_data(np.clip(s, -3, 3))

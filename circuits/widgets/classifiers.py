@@ -8,13 +8,24 @@ import numpy as np
 from ..datasets import DATASETS, loss_example, make_dataset
 from ..losses import LOSSES
 from ..models import linear, two_layer
-from ..plots.classifier import Boundary, limits
+from ..plots.classifier import Boundary, covering, limits, set_points
 from ..plots.curves import plot_curves
 from ..plots.neurons import plot_hidden_lines
 from ..train import History, accuracy, gradient_descent, train
 from ..train import cost as cost_rows
 from .explorer import Explorer, InPlace, add_player, log_slider
 from .points import PointsExplorer, own_points
+
+NOISE = dict(min=0.0, max=0.5, step=0.05)       # the noise slider's range
+
+
+@lru_cache(maxsize=64)
+def _plane(dataset, n, seed):
+    """The extent holding ``dataset`` at every noise level the slider offers: the plane stays
+    put while the noise moves."""
+    levels = np.linspace(NOISE["min"], NOISE["max"],
+                         round((NOISE["max"] - NOISE["min"]) / NOISE["step"]) + 1)
+    return limits(np.vstack([make_dataset(dataset, n, noise, seed)[0] for noise in levels]))
 
 
 def _shown(history, iteration):
@@ -35,8 +46,9 @@ def _sane(history):
 
 def _training(fig, model, X, y, history, iteration, extent=None, n=60, curves=True):
     """The boundary at ``iteration`` (left) and, with ``curves``, the cost and accuracy up to
-    where training blew up (right, over every iteration); and ``move(history, iteration) ->
-    (row shown, warning, artists changed)`` to show another run or iteration in place."""
+    where training blew up (right, over every iteration); and ``move(history, iteration, X=None,
+    y=None) -> (row shown, warning, artists changed)`` to show another run, iteration or points
+    in place."""
     left, right = fig.subplots(1, 2, gridspec_kw=dict(bottom=0.17, wspace=0.3))
     k, _ = _shown(history, iteration)
     boundary = Boundary(partial(model.scores, history.parameters[k]), X, y, left, extent,
@@ -45,9 +57,9 @@ def _training(fig, model, X, y, history, iteration, extent=None, n=60, curves=Tr
     span = (history.iterations[0], history.iterations[-1])
     lines = plot_curves(cost, acc, right, iterations, iteration, span=span) if curves else None
 
-    def move(history, iteration):
+    def move(history, iteration, X=None, y=None):
         k, warning = _shown(history, iteration)
-        artists = boundary.update(partial(model.scores, history.parameters[k]))
+        artists = boundary.update(partial(model.scores, history.parameters[k]), X, y)
         if lines is not None:
             iterations, cost, acc = _sane(history)
             artists += lines.update(cost, acc, iterations, iteration)
@@ -67,12 +79,15 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
 
     def draw(fig, dataset, noise, step_size, regularization, loss, iteration):
         X, y, history = run(dataset, noise, step_size, regularization, loss)
-        left, right, move = _training(fig, linear, X, y, history, iteration)
+        extent = covering(_plane(dataset, n, seed), X)
+        left, right, move = _training(fig, linear, X, y, history, iteration, extent)
         right.set_title("SVM cost and accuracy", y=1)
 
         def update(dataset, noise, step_size, regularization, loss, iteration):   # in place
-            history = run(dataset, noise, step_size, regularization, loss)[2]
-            k, warning, artists = move(history, iteration)
+            X, y, history = run(dataset, noise, step_size, regularization, loss)
+            if covering(extent, X) != extent:
+                return None                 # points off the plane: drawn anew, wider
+            k, warning, artists = move(history, iteration, X, y)
             return text(history, k, warning), artists
 
         def text(history, k, warning):
@@ -81,11 +96,11 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
             return (warning + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
                     f"training accuracy {history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}")
         return InPlace(text(history, *_shown(history, iteration)), update,
-                       live=("step_size", "regularization", "iteration"))
+                       live=("noise", "step_size", "regularization", "iteration"))
 
     controls = {
         "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
-        "noise": W.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise"),
+        "noise": W.FloatSlider(value=noise, description="noise", **NOISE),
         "step_size": log_slider(step_size, -3, 0, "step size"),
         "regularization": log_slider(regularization, -3, 1, "regularization"),
         "loss": W.Dropdown(options=LOSSES, value=loss, description="loss"),
@@ -114,15 +129,19 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         picks = rng.integers(len(y), size=max_iterations)
         return train(two_layer, X, y, picks, start, step_size, regularization, every=every)
 
-    def draw(fig, explorer, dataset, noise, hidden, step_size, regularization, iteration, view):
+    def points(explorer, dataset, noise):
+        """The points the controls name (loaded unless they are: clicks on them stay), and
+        the plane to show them on."""
         if dataset == "your points" and explorer.source != dataset:
             explorer.load(*mine, dataset)
         elif dataset != "your points" and explorer.source != (dataset, noise):
             explorer.load(*make_dataset(dataset, n, noise, seed), (dataset, noise))
-        X, y = explorer.X, explorer.labels
-        points = X.tobytes(), y.tobytes()
-        history = run(*points, hidden, step_size, regularization)
-        extent = limits(X)
+        plane = None if dataset == "your points" else _plane(dataset, n, seed)
+        return explorer.X, explorer.labels, covering(plane, explorer.X)
+
+    def draw(fig, explorer, dataset, noise, hidden, step_size, regularization, iteration, view):
+        X, y, extent = points(explorer, dataset, noise)
+        history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
         left, right, move = _training(fig, two_layer, X, y, history, iteration, extent, 50,
                                       curves=view == "boundary")
         if view == "boundary":
@@ -133,26 +152,30 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
             neurons = plot_hidden_lines(W_hidden, top, X, y, right, extent=extent)
             right.set_title("hidden neurons: line, firing side (weight)", y=1)
 
-        def update(hidden, step_size, regularization, iteration, **same):   # points stay
-            history = run(*points, hidden, step_size, regularization)
-            k, warning, artists = move(history, iteration)
+        def update(dataset, noise, hidden, step_size, regularization, iteration, view):
+            X, y, shown = points(explorer, dataset, noise)     # a new noise loads new points
+            if shown != extent:
+                return None                 # points off the plane: drawn anew, wider
+            history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
+            k, warning, artists = move(history, iteration, X, y)
             if neurons is not None:
+                set_points(neurons.dots, X, y)
                 artists += neurons.update(*two_layer.unpack(history.parameters[k])[:2])
-            return text(history, k, warning), artists
+            return text(history, k, warning, y), artists
 
-        def text(history, k, warning):
+        def text(history, k, warning, y):
             left.set_title(f"iteration {history.iterations[k]}, {len(y)} points", y=1)
             return warning + (
                 f"iteration {history.iterations[k]}: training accuracy "
                 f"{history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}; "
                 f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
-        shown = InPlace(text(history, *_shown(history, iteration)), update,
-                        live=("hidden", "step_size", "regularization", "iteration"))
+        shown = InPlace(text(history, *_shown(history, iteration), y), update,
+                        live=("noise", "hidden", "step_size", "regularization", "iteration"))
         return shown, left
 
     controls = {
         "dataset": W.Dropdown(options=datasets, value=dataset, description="dataset"),
-        "noise": W.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise"),
+        "noise": W.FloatSlider(value=noise, description="noise", **NOISE),
         "hidden": W.IntSlider(value=hidden, min=1, max=8, description="hidden"),
         "step_size": log_slider(step_size, -3, 0, "step size"),
         "regularization": log_slider(regularization, -4, 0, "regularization"),
