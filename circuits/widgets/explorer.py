@@ -89,6 +89,7 @@ class Explorer(W.VBox):
                 moved = shown["update"](**values)
                 if moved is not None:
                     text, artists = moved
+                    shown["key"] = self.key(values, shown["live"])   # update may load data
                     self._show(text, self._blit(shown, artists))
                     return
             self._show(*self._draw_anew(values))
