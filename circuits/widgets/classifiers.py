@@ -129,7 +129,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         picks = rng.integers(len(y), size=max_iterations)
         return train(two_layer, X, y, picks, start, step_size, regularization, every=every)
 
-    def points(explorer, dataset, noise):
+    def data_and_plane(explorer, dataset, noise):
         """The points the controls name (loaded unless they are: clicks on them stay), and
         the plane to show them on."""
         if dataset == "your points" and explorer.source != dataset:
@@ -140,7 +140,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         return explorer.X, explorer.labels, covering(plane, explorer.X)
 
     def draw(fig, explorer, dataset, noise, hidden, step_size, regularization, iteration, view):
-        X, y, extent = points(explorer, dataset, noise)
+        X, y, extent = data_and_plane(explorer, dataset, noise)
         history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
         left, right, move = _training(fig, two_layer, X, y, history, iteration, extent, 50,
                                       curves=view == "boundary")
@@ -153,7 +153,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
             right.set_title("hidden neurons: line, firing side (weight)", y=1)
 
         def update(dataset, noise, hidden, step_size, regularization, iteration, view):
-            X, y, shown = points(explorer, dataset, noise)     # a new noise loads new points
+            X, y, shown = data_and_plane(explorer, dataset, noise)   # new noise: new points
             if shown != extent:
                 return None                 # points off the plane: drawn anew, wider
             history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
