@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from circuits.datasets import spirals
 from circuits.models.dense import DenseNet
 from circuits.plots import grid, plot_regions
-from circuits.plots.regions import CLASS_COLORS
+from circuits.plots.regions import CLASS_COLORS, move_points
 
 
 def axes():
@@ -67,6 +67,30 @@ def test_without_predict_only_the_points_are_drawn():
     ax = axes()
     assert plot_regions(None, X, y, ax, legend=False) is None
     assert not ax.get_images() and ax.get_legend() is None
+
+
+def test_moved_points_are_where_new_points_would_be_drawn():
+    X, y = spirals(10, 3, 0.1, seed=0)
+    ax = axes()
+    plot_regions(None, X, y, ax)
+    X2, y2 = spirals(12, 3, 0.4, seed=1)
+    lines = move_points(ax, X2, y2)
+    assert lines == list(ax.lines)
+    for k, line in enumerate(lines):
+        assert np.array_equal(np.column_stack(line.get_data()), X2[y2 == k])
+
+
+def test_points_of_other_classes_are_not_moved():
+    X, y = spirals(10, 3, 0.1, seed=0)
+    ax = axes()
+    plot_regions(None, X, y, ax)
+    assert move_points(ax, X[y < 2], y[y < 2]) is None                 # class 2 gone
+    assert move_points(ax, X, np.where(y == 2, 3, y)) is None          # class 3 new
+    for k, line in enumerate(ax.lines):                                 # left as they were
+        assert np.array_equal(np.column_stack(line.get_data()), X[y == k])
+    with pytest.raises(ValueError, match=r"X of shape \(N, 2\) and N labels, got X of shape "
+                                         r"\(30, 2\) and y of shape \(29,\)"):
+        move_points(ax, X, y[1:])
 
 
 @pytest.mark.parametrize("X, y, predict, n, error, words", [

@@ -112,22 +112,67 @@ def drawn_anew(explorer):
     return pixels(explorer), explorer.readout.value
 
 
-@pytest.mark.parametrize("task, control, value, in_place", [
-    ("2 classes", "iteration", 20, True), ("regression", "iteration", 20, True),
-    ("3 classes", "hidden", 3, True), ("4 classes", "learning_rate", 0.3, True),
-    ("regression", "hidden", 3, False),          # a new cost axis: drawn anew
-    ("3 classes", "target", -1.0, True)])
-def test_sliders_move_the_picture_in_place_as_it_would_be_drawn_anew(task, control, value,
-                                                                     in_place):
+@pytest.mark.parametrize("task, control, value", [
+    ("2 classes", "iteration", 20), ("regression", "iteration", 20), ("3 classes", "hidden", 3),
+    ("4 classes", "learning_rate", 0.3), ("regression", "hidden", 3),
+    ("regression", "regularization", 0.1), ("2 classes", "loss", "softmax"),
+    ("3 classes", "noise", 0.4), ("regression", "noise", 0.4)])
+def test_sliders_move_the_picture_in_place_as_it_would_be_drawn_anew(task, control, value):
     e = small(task=task, loss="hinge")
     e.set(**{control: value})
-    assert (e.in_place["background"] is not None) == in_place
+    assert e.in_place["background"] is not None
     assert e.history is not None and e.net.sizes[1] == e.controls["hidden"].value
     row = e.history.index(e.controls["iteration"].value)
     assert all(np.array_equal(e.net.params[k], e.history.parameters[row][k]) for k in e.net.params)
+    X, labels = task_data(task, 40, e.controls["noise"].value, 0)
+    assert np.array_equal(e.X, X) and np.array_equal(e.labels, labels)
     fast, text = pixels(e), e.readout.value
     full, full_text = drawn_anew(e)
     assert text == full_text and (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01
+
+
+def test_the_regression_cost_axis_stays_put_and_shows_each_run():
+    e = small(task="regression")
+    cost_axes = e.figure.axes[1]
+    limits = cost_axes.get_ylim()
+    for hidden in (2, 9):
+        e.set(hidden=hidden)
+        assert cost_axes.get_ylim() == limits and cost_axes.get_yscale() == "log"
+        assert np.array_equal(cost_axes.lines[0].get_ydata(), e.history.cost)
+    assert limits[0] < e.history.cost.min() and e.history.cost.max() < limits[1]
+
+
+@pytest.mark.parametrize("task", ["3 classes", "regression"])
+def test_clicks_and_a_reset_are_drawn_in_place_as_they_would_be_drawn_anew(task):
+    e = small(task=task)
+    e.controls["mode"].value = e.controls["mode"].options[-2]        # the last "add"
+    n = len(e.labels)
+    e.click(0.5, -0.5)
+    assert e.in_place["background"] is not None and len(e.labels) == n + 1
+    fast, text = pixels(e), e.readout.value
+    full, full_text = drawn_anew(e)
+    assert text == full_text and (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01
+    e.reset()                                                       # back to the dataset
+    assert e.in_place["background"] is not None and len(e.labels) == n
+
+
+def test_points_without_a_class_shown_draw_the_legend_anew():
+    e = small(task="3 classes")
+    kept = e.labels < 2
+    e.load(e.X[kept], e.labels[kept], e.source)   # as if class 2 had been clicked away
+    e.redraw()
+    assert e.in_place["background"] is None and len(e.labels) == kept.sum()
+    assert [t.get_text() for t in e.data_axes.get_legend().get_texts()] == ["class 0", "class 1"]
+
+
+def test_the_click_target_and_mode_only_matter_to_the_next_click():
+    e = small(task="regression")
+    redraws, picture = [], e.image.value
+    original = e.redraw
+    e.redraw = lambda: (redraws.append(1), original())
+    e.set(target=-1.0)
+    e.controls["mode"].value = "remove"
+    assert redraws == [] and e.image.value == picture
 
 
 def test_play_and_step_move_the_iteration():

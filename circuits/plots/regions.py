@@ -41,6 +41,22 @@ def plot_points(X, y, ax=None, size=20):
     return ax
 
 
+def move_points(ax, X, y):
+    """Move the points ``plot_points`` drew on ``ax`` to X, y in place; returns their lines, or
+    None when y holds other classes than those drawn (the legend would change)."""
+    X, y = np.asarray(X, float), _labels("labels y", y)
+    if X.ndim != 2 or X.shape[1] != 2 or y.shape != (len(X),):
+        raise ValueError(f"need X of shape (N, 2) and N labels, got X of shape {X.shape} and "
+                         f"y of shape {y.shape}")
+    lines = [line for line in ax.lines if line.get_label().startswith("class ")]
+    classes = np.unique(y)
+    if [line.get_label() for line in lines] != [f"class {k}" for k in classes]:
+        return None
+    for line, k in zip(lines, classes):
+        line.set_data(X[y == k, 0], X[y == k, 1])
+    return lines
+
+
 def plot_regions(predict, X, y, ax=None, extent=None, n=100, legend=True, ticks=True):
     """Shade the plane by the class ``predict`` (a function of points (M, 2), or anything with
     ``.predict``) gives each spot of an n x n grid; ``predict=None`` shows only the points.

@@ -11,16 +11,17 @@ from ..metrics import per_class_accuracy
 from ..models.dense import DenseNet
 from ..plots.axes import few_ticks, frame_plane, title_text
 from ..plots.classifier import grid
-from ..plots.curves import plot_curves
-from ..plots.regions import plot_regions
+from ..plots.regions import move_points, plot_regions
 from ..train import fit
-from .explorer import InPlace, add_player, log_slider
+from .explorer import Explorer, InPlace, add_player, log_slider
 from .points import PointsExplorer
 
 TASKS = {"2 classes": 2, "3 classes": 3, "4 classes": 4, "regression": 0}   # 0: no classes
 BOX = (-1.25, 1.25, -1.25, 1.25)             # the pictured square, unless points lie outside
 TARGETS = (-1.2, 1.2)                        # the colour range of regression targets
+COSTS = (1e-3, 1e2)                          # the cost axis (log), the same for every run
 GRID = 60                                    # grid points per side of the pictures
+LOSS_NAMES = {"hinge": "hinge", "svm": "multiclass hinge", "softmax": "softmax"}
 
 
 def task_data(task, n, noise, seed=0):
@@ -72,10 +73,11 @@ def _extent(X):
 
 def _plot_surface(ax, cax, X, targets, extent):
     """A colour map for the net's predicted surface (its values set later), the points
-    coloured by target, a colour bar."""
+    coloured by target, a colour bar; returns the points (a PathCollection, to move them)."""
     style = dict(cmap="coolwarm", vmin=TARGETS[0], vmax=TARGETS[1])
     ax.imshow(np.zeros((GRID, GRID)), origin="lower", extent=extent, aspect="auto", **style)
-    ax.scatter(X[:, 0], X[:, 1], c=targets, s=24, edgecolors="k", linewidths=0.5, **style)
+    points = ax.scatter(X[:, 0], X[:, 1], c=targets, s=24, edgecolors="k", linewidths=0.5,
+                        **style)
     # the colour bar by hand: an image of the colour scale, three ticks on its right
     cax.imshow(np.linspace(*TARGETS, 64)[:, None], origin="lower", aspect="auto",
                extent=(0, 1, *TARGETS), **style)
@@ -83,17 +85,31 @@ def _plot_surface(ax, cax, X, targets, extent):
     cax.set(xticks=[], yticks=[TARGETS[0], 0, TARGETS[1]])
     cax.text(0.5, 1.02, "value", transform=cax.transAxes, ha="center", va="bottom",
              fontsize="small")
+    return points
 
 
-def _plot_cost(ax, history):
-    """The squared-error cost against the iteration (regression has no accuracy), and a dotted
-    line to move to the iteration shown."""
-    it, top = history.iterations, max(float(history.cost.max()), 1e-12)
-    ax.plot(it, history.cost, color="tab:purple", lw=1.2)
-    ax.axvline(it[-1], color="0.4", lw=0.8, ls=":")
-    ax.set(xlabel="iteration", ylim=(0, 1.05 * top), xlim=(0, it[-1]))
-    few_ticks(ax, (0, it[-1]), (0, top))
-    ax.set_ylabel("cost")
+def _plot_training(ax, history, accuracy=True):
+    """The cost against the iteration on a fixed log axis (the same for every run, so runs
+    compare), the training accuracy on a second axis at the right (regression has none), and
+    a dotted line to move to the iteration shown. Returns the lines: cost, accuracy, dotted."""
+    it = history.iterations
+    cost, = ax.plot(it, history.cost, color="tab:purple", lw=1.2)
+    now = ax.axvline(it[-1], color="0.4", lw=0.8, ls=":")
+    pad = 0.03 * it[-1]
+    ax.set(xlabel="iteration", yscale="log", ylim=COSTS, xlim=(-pad, it[-1] + pad))
+    few_ticks(ax, (0, it[-1]))
+    decades = 10.0 ** np.arange(np.log10(COSTS[0]), np.log10(COSTS[1]) + 1)
+    ax.set_yticks(decades, labels=[f"{v:g}" for v in decades])
+    ax.minorticks_off()
+    ax.set_ylabel("cost (log scale)", color="tab:purple")
+    if not accuracy:
+        return cost, None, now
+    twin = ax.twinx()
+    share, = twin.plot(it, history.accuracy, color="tab:green", lw=1.2)
+    twin.set_ylim(0, 1.05)
+    twin.set_yticks([0, 0.5, 1], labels=["0", "0.5", "1"])
+    twin.set_ylabel("training accuracy", color="tab:green")
+    return cost, share, now
 
 
 class PlaygroundExplorer(PointsExplorer):
@@ -102,7 +118,6 @@ class PlaygroundExplorer(PointsExplorer):
 
     def __init__(self, draw, controls, **kwargs):
         self.MODES = self.modes(controls["task"].value)
-        self._quiet = False
         super().__init__(draw, controls, **kwargs)
 
     @staticmethod
@@ -117,16 +132,15 @@ class PlaygroundExplorer(PointsExplorer):
             return float(self.controls["target"].value)
         return float(mode.removeprefix("add class "))
 
+    def key(self, values, live):
+        # not the clicks nor the dataset loaded: the draw's update moves the points itself
+        return Explorer.key(self, values, live)
+
     def _on_change(self, change):
-        if self._quiet:
-            return
         if change["owner"] is self.controls["task"]:
-            self._quiet = True                        # new options: no redraw for the mode
-            try:
-                self.controls["mode"].options = self.modes(change["new"])
-            finally:
-                self._quiet = False
-        self.redraw()
+            self.controls["mode"].options = self.modes(change["new"])
+        if change["owner"] not in (self.controls["mode"], self.controls["target"]):
+            self.redraw()                 # the mode and the target only matter to a click
 
 
 def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rate=0.1,
@@ -159,18 +173,19 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
 
     def draw(fig, explorer, task, noise, hidden, learning_rate, regularization, loss,
              iteration, target):
-        if explorer.source != (task, noise):
-            explorer.load(*task_data(task, n, noise, seed), (task, noise))
-        X, labels, k = explorer.X, explorer.labels, TASKS[task]
+        k = TASKS[task]
 
-        def trained(hidden, learning_rate, regularization):
-            return run(X.tobytes(), labels.tobytes(), task, loss if k else "softmax",
-                       hidden, learning_rate, regularization)   # regression: one key, any loss
+        def trained(noise, hidden, learning_rate, regularization, loss):
+            if explorer.source != (task, noise):         # a new noise level, or a reset
+                explorer.load(*task_data(task, n, noise, seed), (task, noise))
+            return run(explorer.X.tobytes(), explorer.labels.tobytes(), task,
+                       loss if k else "softmax",           # regression: one key, any loss
+                       hidden, learning_rate, regularization)
 
-        net, history = trained(hidden, learning_rate, regularization)
-        extent = _extent(X)
+        net, history = trained(noise, hidden, learning_rate, regularization, loss)
+        X, labels, extent = explorer.X, explorer.labels, _extent(explorer.X)
         left = fig.add_axes((0.07, 0.14, 0.36, 0.76))
-        right = fig.add_axes((0.6, 0.14, 0.37, 0.76))
+        right = fig.add_axes((0.6, 0.14, 0.33, 0.76))
         frame_plane(left, extent)
         explorer.net = explorer.history = None
         if net is None:                               # training blew up: show the points only
@@ -183,44 +198,56 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
                          n=GRID, legend=False)          # the shading is set by update
             left.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small",
                         borderaxespad=0)
-            curves = plot_curves(history.cost, history.accuracy, right,
-                                 iterations=history.iterations, now=0)
         else:
-            _plot_surface(left, fig.add_axes((0.44, 0.14, 0.015, 0.76)), X, labels, extent)
-            _plot_cost(right, history)
-        name = {"mse": "squared error", "hinge": "hinge", "svm": "multiclass hinge",
-                "softmax": "softmax"}[net.loss_name]
-        title_text(right, f"{name}: cost" + (" and accuracy" if k else ""))
-        title, shown = title_text(left, ""), [history]      # the history whose curves are drawn
+            dots = _plot_surface(left, fig.add_axes((0.44, 0.14, 0.015, 0.76)), X, labels,
+                                 extent)
+        cost_line, accuracy_line, now_line = _plot_training(right, history, accuracy=k > 0)
+        title_text(right, "training: cost and accuracy" if k else "training: squared error")
+        title = title_text(left, "")
+        shown = {"X": X}                                 # the points drawn
+        moving = [*left.images, *left.lines, *left.collections, *left.spines.values(), title,
+                  *filter(None, [cost_line, accuracy_line, now_line]), *right.spines.values()]
 
-        def update(iteration, hidden, learning_rate, regularization, **unchanged):
-            net, history = trained(hidden, learning_rate, regularization)
-            if net is None or not k and history is not shown[0]:
-                return None                  # blown up, or a new cost axis: draw anew
+        def update(noise, hidden, learning_rate, regularization, loss, iteration, **unchanged):
+            net, history = trained(noise, hidden, learning_rate, regularization, loss)
+            X, labels = explorer.X, explorer.labels
+            if net is None or X is not shown["X"] and not moved(X, labels):
+                return None                  # blown up, or the frame or legend would change
             row = history.index(iteration)
             net.params = history.parameters[row]
             explorer.net, explorer.history = net, history  # what is shown, for a notebook
+            cost_line.set_data(history.iterations, history.cost)
             if k:
                 left.images[0].set_data(predicted_classes(net, points).reshape(GRID, GRID))
-                if history is not shown[0]:
-                    curves.update(history.cost, history.accuracy, history.iterations)
-                share = per_class_accuracy(labels, predicted_classes(net, X), k)
+                accuracy_line.set_data(history.iterations, history.accuracy)
+                per_class = per_class_accuracy(labels, predicted_classes(net, X), k)
                 text = f"accuracy {history.accuracy[row]:.0%}, per class " + ", ".join(
-                    f"{c}: {a:.0%}" for c, a in enumerate(share) if a == a)  # a != a: none
+                    f"{c}: {a:.0%}" for c, a in enumerate(per_class) if a == a)  # a != a: none
             else:
                 left.images[0].set_data(net.scores(points).reshape(GRID, GRID))
                 text = "points coloured by their target, background: the net's prediction"
-            shown[0] = history
-            right.lines[-1].set_xdata([history.iterations[row]] * 2)
-            title.set_text(f"{task}: iteration {history.iterations[row]}, {len(X)} points")
-            moving = [*left.images, *left.lines, *left.collections, *left.spines.values(),
-                      title, *right.lines, *filter(None, [right.get_legend()])]
+            shown["X"] = X
+            now_line.set_xdata([history.iterations[row]] * 2)
+            title.set_text(f"{task}{f', {LOSS_NAMES[net.loss_name]}' if k else ''}: "
+                           f"iteration {history.iterations[row]}, {len(X)} points")
             return (f"iteration {history.iterations[row]}: cost {history.cost[row]:.3f}; "
                     f"{text}"), moving
 
-        live = ("iteration", "target", "hidden", "learning_rate", "regularization")
-        return InPlace(update(iteration, hidden, learning_rate, regularization)[0], update,
-                       live), left
+        def moved(X, labels):
+            """Whether the points could be moved to new ones (a new noise level, a click): not
+            if the frame or the classes shown would change."""
+            if _extent(X) != extent:
+                return False
+            if k:
+                return move_points(left, X, labels) is not None
+            dots.set_offsets(X)
+            dots.set_array(labels)
+            return True
+
+        live = ("noise", "hidden", "learning_rate", "regularization", "loss", "iteration",
+                "target")
+        return InPlace(update(noise, hidden, learning_rate, regularization, loss,
+                              iteration)[0], update, live), left
 
     controls = {
         "task": W.Dropdown(options=list(TASKS), value=task, description="task"),
