@@ -105,11 +105,11 @@ def _plot_training(ax, history, accuracy=True):
     if not accuracy:
         return cost, None, now
     twin = ax.twinx()
-    share, = twin.plot(it, history.accuracy, color="tab:green", lw=1.2)
+    acc, = twin.plot(it, history.accuracy, color="tab:green", lw=1.2)
     twin.set_ylim(0, 1.05)
     twin.set_yticks([0, 0.5, 1], labels=["0", "0.5", "1"])
     twin.set_ylabel("training accuracy", color="tab:green")
-    return cost, share, now
+    return cost, acc, now
 
 
 class PlaygroundExplorer(PointsExplorer):
@@ -228,8 +228,8 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
                 text = "points coloured by their target, background: the net's prediction"
             shown["X"] = X
             now_line.set_xdata([history.iterations[row]] * 2)
-            title.set_text(f"{task}{f', {LOSS_NAMES[net.loss_name]}' if k else ''}: "
-                           f"iteration {history.iterations[row]}, {len(X)} points")
+            named = f"{task}, {LOSS_NAMES[net.loss_name]}" if k else task
+            title.set_text(f"{named}: iteration {history.iterations[row]}, {len(X)} points")
             return (f"iteration {history.iterations[row]}: cost {history.cost[row]:.3f}; "
                     f"{text}"), moving
 
