@@ -153,8 +153,8 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
             right.set_title("hidden neurons: line, firing side (weight)", y=1)
 
         def update(dataset, noise, hidden, step_size, regularization, iteration, view):
-            X, y, shown = data_and_plane(explorer, dataset, noise)   # new noise: new points
-            if shown != extent:
+            X, y, plane = data_and_plane(explorer, dataset, noise)   # new noise: new points
+            if plane != extent:
                 return None                 # points off the plane: drawn anew, wider
             history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
             k, warning, artists = move(history, iteration, X, y)
