@@ -69,6 +69,14 @@ class HiddenLines:
             self.marks += [
                 ax.axline(foot, foot + [-b, a], color=color, lw=1.3),
                 ax.annotate("", tip, foot, arrowprops=dict(arrowstyle="->", color=color, lw=1.3)),
-                ax.text(*tip, f"{j + 1} ({v:+.1f})", color=color, fontsize="small",
-                        clip_on=True, bbox=dict(fc="white", alpha=0.7, lw=0, pad=1))]
+                ax.text(*self._inside(tip), f"{j + 1} ({v:+.1f})", color=color,
+                        fontsize="small", clip_on=True, ha="right" if tip[0] > centre[0] else "left",
+                        va="top" if tip[1] > centre[1] else "bottom",
+                        bbox=dict(fc="white", alpha=0.7, lw=0, pad=1))]
         return [self.image, *self.marks, *self.dots, *ax.spines.values()]
+
+    def _inside(self, point, margin=0.02):
+        """``point`` moved just inside the pictured plane, so its label is never cut off."""
+        x0, x1, y0, y1 = self.extent
+        dx, dy = margin * (x1 - x0), margin * (y1 - y0)
+        return np.clip(point[0], x0 + dx, x1 - dx), np.clip(point[1], y0 + dy, y1 - dy)
