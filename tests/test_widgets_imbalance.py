@@ -49,14 +49,3 @@ def test_both_controls_move_the_points_regions_and_bars_in_place():
     assert f"{int(run.y_train.sum())} of {len(run.y_train)}" in points.texts[-1].get_text()
     heights = [p.get_height() for p in bars.patches]
     assert heights[2] == run.scores["accuracy"]           # measures by remedy: oversampling's
-
-
-def test_every_picture_drawn_in_place_is_the_picture_drawn_anew_to_the_pixel():
-    fast, anew = imbalance_explorer(), imbalance_explorer()
-    for move in ({"fraction": 0.2}, {"remedy": "oversampling"}, {"fraction": 0.02}):
-        fast.set(**move)                        # in place, over the picture cached at the first
-        anew.in_place = None
-        anew.set(**move)
-        assert fast.in_place["background"] is not None and anew.in_place["background"] is None
-        assert np.array_equal(np.asarray(fast.canvas.buffer_rgba()),
-                              np.asarray(anew.canvas.buffer_rgba())), move

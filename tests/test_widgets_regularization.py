@@ -75,17 +75,3 @@ def test_values_off_the_controls_are_refused_with_the_choices():
         penalty_explorer(strength=0.5)
     with pytest.raises(ValueError, match="p must be one of"):
         dropout_explorer(p=0.9)
-
-
-def test_every_picture_drawn_in_place_is_the_picture_drawn_anew_to_the_pixel():
-    penalty_moves = ({"strength": 0.03}, {"kind": "group"}, {"strength": 0.0}, {"kind": "L2"})
-    for factory, moves in ((penalty_explorer, penalty_moves),
-                           (dropout_explorer, ({"p": 0.0}, {"p": 0.7}, {"p": 0.1}))):
-        fast, anew = factory(), factory()
-        for move in moves:
-            fast.set(**move)                    # in place, over the picture cached at the first
-            anew.in_place = None
-            anew.set(**move)
-            assert fast.in_place["background"] is not None and anew.in_place["background"] is None
-            assert np.array_equal(np.asarray(fast.canvas.buffer_rgba()),
-                                  np.asarray(anew.canvas.buffer_rgba())), move
