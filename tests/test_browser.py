@@ -638,6 +638,26 @@ def print_latency(name, explorers):
                 for step in timed["steps"]))
 
 
+def committed_widgets(path):
+    """How many widgets the committed notebook displays."""
+    cells = json.loads(path.read_text())["cells"]
+    return sum(WIDGET in output.get("data", {}) for cell in cells
+               for output in cell.get("outputs", []))
+
+
+def tag_widgets(student, expected):
+    """Tag the displayed widgets, waiting until all ``expected`` of them are on the page."""
+    deadline = time.monotonic() + REDRAW
+    while True:
+        shown = student.page.evaluate(TAG_WIDGETS)
+        if len(shown) >= expected:
+            return shown
+        if time.monotonic() > deadline:
+            pytest.fail(f"{student.path.name}: {len(shown)} widgets on the page after Run All, "
+                        f"the committed notebook shows {expected}")
+        time.sleep(0.5)
+
+
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
 def test_notebook_runs_and_its_explorers_respond_in_jupyterlab(path, lab, chromium):
     for old in SCREENSHOTS.glob(f"{path.stem}*.png"):
@@ -652,7 +672,7 @@ def test_notebook_runs_and_its_explorers_respond_in_jupyterlab(path, lab, chromi
         if problems:
             pytest.fail(f"{path.name} after Run All Cells:\n" + "\n".join(problems))
 
-        shown = student.page.evaluate(TAG_WIDGETS)
+        shown = tag_widgets(student, committed_widgets(path))
         info = json.loads(student.kernel(
             EXPLORER_INFO % repr({w["model"]: w["source"] for w in shown})))
         timed = []
