@@ -4,6 +4,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 # One BLAS thread for this process and every kernel it starts: on a 2-core machine that also
 # runs the kernels, multithreaded BLAS makes tiny matrix products many times slower (and their
 # last digits can depend on the thread count).
@@ -29,3 +31,12 @@ def pytest_terminal_summary(terminalreporter, config):
     shots = [p for p in SCREENSHOTS.glob("*.png") if started and p.stat().st_mtime >= started]
     if shots:
         terminalreporter.write_line(f"browser tests: {len(shots)} screenshots in {SCREENSHOTS}")
+
+
+@pytest.fixture
+def ax():
+    """Axes of a new pyplot figure, closed after the test."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    yield ax
+    plt.close(fig)

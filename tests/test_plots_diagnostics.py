@@ -3,20 +3,12 @@ the given numbers, and the axes say what they show."""
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from circuits.plots.diagnostics import (histogram_rows, plot_dead_fractions,  # noqa: E402
                                         plot_dead_over_training, plot_layer_histograms,
                                         plot_layer_stds, set_layer_histograms)
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
 
 
 def test_histogram_rows_share_a_range_and_sum_to_one():

@@ -3,18 +3,10 @@ exaggeration phase shaded, and clear errors for shapes that do not fit."""
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from circuits.plots.embedding import plot_embedding, plot_kl  # noqa: E402
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
 
 
 def test_points_are_coloured_by_label_and_the_legend_lists_each_label(ax):

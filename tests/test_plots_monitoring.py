@@ -3,7 +3,6 @@ target line are there, and a History without the needed record is refused plainl
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
@@ -14,13 +13,6 @@ from circuits.plots.monitoring import (plot_costs, plot_ratios, plot_schedules, 
                                        plot_validation)
 from circuits.schedules import exponential, step_decay  # noqa: E402
 from circuits.train import fit  # noqa: E402
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
 
 
 @pytest.fixture(scope="module")

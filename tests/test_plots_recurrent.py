@@ -3,19 +3,11 @@ in place, the character loss with its moving average, and clear errors."""
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from circuits.plots.recurrent import (plot_char_loss, plot_gradient_norms,  # noqa: E402
                                       set_gradient_norms)
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
 
 
 def test_gradient_norms_are_drawn_as_powers_of_ten_over_the_decades_asked(ax):

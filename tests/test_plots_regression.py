@@ -3,18 +3,10 @@ colour bar is there, and bad shapes are refused with plain messages."""
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from circuits.plots.regression import plot_errors, plot_fit, plot_surface  # noqa: E402
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
 
 
 def test_plot_fit_draws_the_prediction_over_the_span(ax):

@@ -3,19 +3,11 @@ labels, the path and the truth where they are, and refuses labels that do not fi
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from circuits.plots.structured import plot_trellis  # noqa: E402
 from circuits.structured import best_sequence  # noqa: E402
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
 
 
 def test_the_trellis_shows_the_scores_the_steps_and_the_path(ax):

@@ -3,7 +3,6 @@ joined, arrows where asked, and clear errors for words or points that do not fit
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
@@ -11,13 +10,6 @@ from circuits.plots.words import FOCUS, NEIGHBOUR, mark_words, plot_words  # noq
 
 POINTS = np.array([[0.0, 0.0], [1.0, 0.5], [2.0, -1.0], [-1.0, 2.0]])
 WORDS = ["king", "queen", "man", "woman"]
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
 
 
 def test_every_word_is_labelled_where_its_point_is(ax):
