@@ -120,6 +120,13 @@ def test_post_build_silences_the_news_and_keeps_every_lab_extension(binder):
                         f"{sorted(missing)}\n{text}"
 
 
+@pytest.mark.slow
+def test_post_build_gives_binder_the_server_config_of_the_readme(binder):
+    shown = run([binder["venv"] / "bin" / "python", "-m", "jupyter", "server", "--show-config"],
+                300, cwd=binder["repo"], env=binder["env"])
+    assert "kernel_websocket_connection_class = <class 'PromptConnection'>" in shown, shown
+
+
 def test_binder_pins_everything_the_package_and_notebooks_need():
     # postBuild installs the package with --no-deps, so its dependencies must be pinned here
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]

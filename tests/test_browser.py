@@ -265,6 +265,7 @@ class Lab:
                    "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
                    "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
                    f"--ServerApp.root_dir={self.root}", "--ServerApp.open_browser=False",
+                   f"--config={self.root / 'binder' / 'jupyter_server_config.py'}",  # as README
                    "--LabApp.expose_app_in_browser=True",   # window.jupyterapp, to read state
                    "--LabApp.extension_manager=readonly",
                    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]

@@ -60,13 +60,12 @@ def test_every_knob_moves_the_picture_in_place_on_the_same_axes():
     xlim = e.figure.axes[1].get_xlim()
     for knob, value in (("iteration", 50), ("batch_size", 5), ("learning_rate", 1.0)):
         e.set(**{knob: value})
-        assert e.in_place["background"] is not None and e.figure.axes[1].get_xlim() == xlim
+        assert e.drawn_in_place and e.figure.axes[1].get_xlim() == xlim
     runs = batch_runs()
     assert f"cost {runs.cost[5, 1.0][5]:.3f}" in e.readout.value
     assert e.figure.axes[1].lines[1].get_ydata() == pytest.approx(
         runs.cost[5, 1.0] / runs.cost[5, 1.0].max())
     fast, text = imread(io.BytesIO(e.image.value)), e.readout.value
-    e.in_place = None                          # the same picture drawn anew
-    e.redraw()
+    e.redraw(in_place=False)                   # the same picture drawn anew
     full = imread(io.BytesIO(e.image.value))
     assert e.readout.value == text and (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01

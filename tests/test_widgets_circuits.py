@@ -15,7 +15,7 @@ from test_plots_circuit import label_problems  # noqa: E402
 
 def in_place(explorer):
     """Whether the last move was drawn in place (over the cached picture of the rest)."""
-    return explorer.in_place is not None and explorer.in_place["background"] is not None
+    return explorer.drawn_in_place
 
 
 def test_circuit_explorer_reads_out_the_backprop_gradients():
@@ -138,8 +138,7 @@ def test_each_click_drawn_in_place_is_the_picture_drawn_anew():
         anew = BackwardStepper("sig(a*x+b*y+c)")
         for earlier in clicks:
             anew.controls[earlier].click()
-        anew.in_place = None
-        anew.redraw()
+        anew.redraw(in_place=False)
         assert in_place(stepper) and stepper.readout.value == anew.readout.value
         assert np.array_equal(picture(stepper), picture(anew)), clicks
 

@@ -180,8 +180,7 @@ def _matches_the_picture_drawn_anew(e):
 
     from matplotlib.image import imread
     fast, text = imread(io.BytesIO(e.image.value)), e.readout.value
-    e.in_place = None                        # forget it: the next redraw builds the figure anew
-    e.redraw()
+    e.redraw(in_place=False)                 # the whole figure, from scratch
     full = imread(io.BytesIO(e.image.value))
     return fast.shape == full.shape and e.readout.value == text and \
         (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01       # edges may differ a little
@@ -189,7 +188,7 @@ def _matches_the_picture_drawn_anew(e):
 
 def _moved_in_place(e, **values):
     e.set(**values)
-    return e.in_place is not None and e.in_place["background"] is not None
+    return e.drawn_in_place
 
 
 def test_the_playgrounds_training_knobs_move_the_picture_in_place():
@@ -200,11 +199,11 @@ def test_the_playgrounds_training_knobs_move_the_picture_in_place():
     for knob, value in (("step_size", 0.01), ("regularization", 0.1), ("hidden", 2)):
         assert _moved_in_place(e, **{knob: value}) and _matches_the_picture_drawn_anew(e)
     e.set(view="hidden neurons")             # anything else draws the whole figure again
-    assert e.in_place["background"] is None
+    assert not e.drawn_in_place
     assert _moved_in_place(e, iteration=50) and _matches_the_picture_drawn_anew(e)
     assert _moved_in_place(e, hidden=5) and _matches_the_picture_drawn_anew(e)
     e.click(0.0, 0.0)
-    assert e.in_place["background"] is None
+    assert not e.drawn_in_place
 
 
 def test_the_svms_iteration_step_size_and_spring_move_in_place_on_fixed_axes():
@@ -223,7 +222,7 @@ def test_the_svms_iteration_step_size_and_spring_move_in_place_on_fixed_axes():
     X = make_dataset("guide", 40, 0.2, 0)[0]
     assert sorted(map(tuple, shown)) == sorted(map(tuple, X))
     e.set(dataset="xor")                      # another dataset: drawn anew
-    assert e.in_place["background"] is None
+    assert not e.drawn_in_place
 
 
 def test_the_playgrounds_noise_loads_new_points_in_place_and_clicks_still_redraw():
@@ -237,13 +236,13 @@ def test_the_playgrounds_noise_loads_new_points_in_place_and_clicks_still_redraw
     e.set(view="hidden neurons")
     assert _moved_in_place(e, noise=0.1) and _matches_the_picture_drawn_anew(e)
     e.click(0.0, 0.0)                         # a click: drawn anew, then in place again
-    assert e.in_place["background"] is None and len(e.labels) == 61
+    assert not e.drawn_in_place and len(e.labels) == 61
     assert _moved_in_place(e, iteration=200) and len(e.labels) == 61
     e.click(9.0, 0.0)                         # off the plane: a wider plane, drawn anew
     assert e.figure.axes[0].get_xlim()[1] > 9 > plane[0][1]
     assert _moved_in_place(e, iteration=300) and e.X[-1].tolist() == [9.0, 0.0]
     e.set(noise=0.3)                          # the clicks go: drawn anew on the usual plane
-    assert e.in_place["background"] is None and len(e.labels) == 60
+    assert not e.drawn_in_place and len(e.labels) == 60
     assert (e.figure.axes[0].get_xlim(), e.figure.axes[0].get_ylim()) == plane
 
 

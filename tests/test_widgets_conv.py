@@ -40,7 +40,7 @@ def test_every_control_moves_the_pictures_in_place_and_the_map_is_the_convolutio
     ax = explorer.figure.axes[0]
     for move in (dict(field=5), dict(pad=2), dict(stride=3), dict(kind="vertical edges")):
         explorer.set(**move)
-        assert explorer.in_place["background"] is not None and explorer.figure.axes == [ax]
+        assert explorer.drawn_in_place and explorer.figure.axes == [ax]
     w = FILTERS["vertical edges"](5)
     expected = conv_forward(drawn_digit()[None, None], w[None, None], np.zeros(1), 3, 2)[0][0, 0]
     shown = ax.images[2]
@@ -49,4 +49,4 @@ def test_every_control_moves_the_pictures_in_place_and_the_map_is_the_convolutio
     assert np.allclose(ax.images[1].get_array(), w)
     explorer.set(stride=4)                        # (16 - 5 + 2*2) / 4: does not tile
     assert not shown.get_visible() and "does not tile" in ax.texts[-1].get_text()
-    assert explorer.in_place["background"] is not None
+    assert explorer.drawn_in_place

@@ -29,7 +29,7 @@ def test_a_new_bug_is_drawn_in_place_with_its_own_bars_and_curve():
     explorer = debugging_explorer()
     explorer.set(bug="sign")
     explorer.set(bug="learning_rate")
-    assert explorer.in_place["background"] is not None
+    assert explorer.drawn_in_place
     left, right = explorer.figure.axes
     history = cases["learning_rate"]["overfit"].detail
     assert np.allclose(left.lines[0].get_ydata(), np.maximum(history.cost, 1e-3))

@@ -27,7 +27,7 @@ def test_the_slider_picks_the_embedding_and_the_readout_its_accuracy():
         assert per_pixel[0] == pytest.approx(per_pixel[1])      # one scale across and up
         expected = f"nearest-neighbour accuracy {nearest_neighbour_accuracy(Y, labels):.3f}"
         assert explorer.readout.value.startswith(f"<pre style='margin:0'>{expected}")
-    assert explorer.in_place["background"] is not None           # each move drawn in place
+    assert explorer.drawn_in_place           # each move drawn in place
     assert sweep(explorer) > 0
 
 

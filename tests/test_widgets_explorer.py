@@ -101,10 +101,7 @@ def test_every_picture_drawn_in_place_matches_the_picture_drawn_anew(name):
         for value in sample_values(control, 2) if hasattr(control, "value") else []:
             control.value = value
             anew.controls[key].value = value
-            if moved.in_place is None or moved.in_place["background"] is None:
-                continue                         # this move drew the figure anew
-            anew.in_place = None
-            anew.redraw()
+            anew.redraw(in_place=False)          # the whole figure, no cached picture
             fast, full = _pixels(moved), _pixels(anew)
             assert fast.shape == full.shape and moved.readout.value == anew.readout.value
             differ = (np.abs(fast - full).sum(axis=-1) > 0.1).sum()
@@ -113,30 +110,38 @@ def test_every_picture_drawn_in_place_matches_the_picture_drawn_anew(name):
 
 def test_only_moves_of_live_controls_are_drawn_in_place():
     import ipywidgets as W
-    calls = []
+    draws, calls = [], []
 
     def draw(fig, x, label):
+        draws.append(x)
         line, = fig.subplots().plot([0, 1], [0, x])
 
         def update(x, label):
+            calls.append(x)
             if x < 0:
                 return None                      # cannot: draw anew
-            calls.append(x)
             line.set_ydata([0, x])
             return f"x = {x}", [line]
         return InPlace(f"x = {x}", update, live=("x",))
 
     explorer = Explorer(draw, {"x": W.FloatSlider(value=0.0, min=-1.0, max=1.0),
                                "label": W.Dropdown(options=["a", "b"], value="a")})
+    # the first picture is already the cached rest with the live line drawn over it
+    assert draws == [0.0] and calls == [0.0] and explorer.in_place["background"] is not None
     before = explorer.image.value
     explorer.set(x=0.5)
-    assert calls == [0.5] and explorer.in_place["background"] is not None
+    assert draws == [0.0] and calls == [0.0, 0.5]
     assert explorer.image.value != before and explorer.readout.value.endswith("x = 0.5</pre>")
     explorer.set(label="b")                      # not live: drawn anew
-    assert calls == [0.5] and explorer.in_place["background"] is None
-    explorer.set(x=-0.5)                         # update declines: drawn anew
-    assert calls == [0.5] and explorer.in_place["background"] is None
+    assert draws == [0.0, 0.5] and calls == [0.0, 0.5, 0.5]
+    explorer.set(x=-0.5)                         # update declines: drawn anew, nothing cached
+    assert draws == [0.0, 0.5, -0.5] and explorer.in_place["background"] is None
     assert explorer.readout.value.endswith("x = -0.5</pre>")
+    explorer.set(x=0.25)                         # accepted again: the rest is cached now
+    assert draws == [0.0, 0.5, -0.5] and explorer.in_place["background"] is not None
+    updates = len(calls)
+    explorer.redraw(in_place=False)              # asked for the whole figure: no update
+    assert draws[-1] == 0.25 and len(calls) == updates and explorer.in_place["background"] is None
 
 
 def test_an_error_while_drawing_in_place_is_shown_and_raised():

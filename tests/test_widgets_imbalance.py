@@ -42,7 +42,7 @@ def test_both_controls_move_the_points_regions_and_bars_in_place():
     explorer = imbalance_explorer()
     explorer.set(fraction=0.2)
     explorer.set(remedy="oversampling")
-    assert explorer.in_place["background"] is not None
+    assert explorer.drawn_in_place
     run = imbalance_runs()[0.2, "oversampling"]
     points, bars = explorer.figure.axes
     assert np.allclose(points.lines[1].get_xdata(), run.X_train[run.y_train == 1, 0])

@@ -36,13 +36,13 @@ def test_both_knobs_are_drawn_in_place_over_axes_fixed_for_the_slider():
     limits = right.get_ylim()
     for scale in (0.01, 1.0):
         explorer.set(scale=scale)
-        assert explorer.in_place["background"] is not None
+        assert explorer.drawn_in_place
         assert explorer.figure.axes == [left, right] and right.get_ylim() == limits
         np.testing.assert_allclose(right.lines[0].get_ydata(), layer_stds(stack(scale, "tanh")))
         assert left.get_xlim() == (-1, 1)                 # tanh: always its whole range
     assert limits[0] <= layer_stds(stack(0.01, "tanh")).min()
     explorer.set(nonlinearity="relu")
-    assert explorer.in_place["background"] is not None and right.get_ylim() != limits
+    assert explorer.drawn_in_place and right.get_ylim() != limits
     top = max(np.abs(a).max() for a in stack(1.0, "relu"))
     assert left.get_xlim() == pytest.approx((0, top))   # relu: from 0 to the largest
     assert right.get_ylim()[1] >= layer_stds(stack(10 ** 0.5, "relu")).max()

@@ -23,7 +23,7 @@ def test_the_step_moves_the_boundary_in_place():
     explorer = moons_explorer(step=100, hidden=4, seed=2)
     before = explorer.figure.axes[0].images[0].get_array().copy()
     explorer.set(step=10)
-    assert explorer.in_place["background"] is not None
+    assert explorer.drawn_in_place
     after = explorer.figure.axes[0].images[0].get_array()
     assert not np.array_equal(before, after)
     explorer.set(step=100)                                       # back: the same shading

@@ -50,7 +50,7 @@ def test_both_knobs_move_the_curves_in_place_and_the_rate_axis_follows():
     left, right = explorer.figure.axes
     for move in (dict(learning_rate=0.3), dict(schedule="exponential"), dict(learning_rate=3.0)):
         explorer.set(**move)
-        assert explorer.in_place["background"] is not None
+        assert explorer.drawn_in_place
         assert explorer.figure.axes == [left, right]
     constant, scheduled = left.lines
     np.testing.assert_array_equal(constant.get_ydata(), runs.cost[3.0, "constant"])

@@ -44,7 +44,7 @@ def test_the_readout_follows_the_controls():
 def test_the_iteration_moves_the_regions_in_place_to_that_snapshot():
     e = multiclass_explorer(**SMALL, iteration=200)
     e.set(iteration=100)
-    assert e.in_place["background"] is not None
+    assert e.drawn_in_place
     X, y, runs = training_runs(0.2, 0, **SMALL)
     net, history = runs["2-layer net, 100 hidden", "softmax"]
     image = e.figure.axes[0].images[0]

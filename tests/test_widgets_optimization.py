@@ -14,7 +14,7 @@ def test_both_sliders_move_the_path_and_its_distances_in_place():
     left, right = explorer.figure.axes
     for move in (dict(learning_rate=0.48, momentum=0.0), dict(momentum=0.5)):
         explorer.set(**move)
-        assert explorer.in_place["background"] is not None
+        assert explorer.drawn_in_place
         assert explorer.figure.axes == [left, right]
         config = {"learning_rate": explorer.values["learning_rate"],
                   "momentum": explorer.values["momentum"]}

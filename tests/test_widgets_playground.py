@@ -107,8 +107,7 @@ def pixels(explorer):
 
 def drawn_anew(explorer):
     """The picture and readout of the same controls drawn from scratch."""
-    explorer.in_place = None
-    explorer.redraw()
+    explorer.redraw(in_place=False)
     return pixels(explorer), explorer.readout.value
 
 
@@ -120,7 +119,7 @@ def drawn_anew(explorer):
 def test_sliders_move_the_picture_in_place_as_it_would_be_drawn_anew(task, control, value):
     e = small(task=task, loss="hinge")
     e.set(**{control: value})
-    assert e.in_place["background"] is not None
+    assert e.drawn_in_place
     assert e.history is not None and e.net.sizes[1] == e.controls["hidden"].value
     row = e.history.index(e.controls["iteration"].value)
     assert all(np.array_equal(e.net.params[k], e.history.parameters[row][k]) for k in e.net.params)
@@ -148,12 +147,12 @@ def test_clicks_and_a_reset_are_drawn_in_place_as_they_would_be_drawn_anew(task)
     e.controls["mode"].value = e.controls["mode"].options[-2]        # the last "add"
     n = len(e.labels)
     e.click(0.5, -0.5)
-    assert e.in_place["background"] is not None and len(e.labels) == n + 1
+    assert e.drawn_in_place and len(e.labels) == n + 1
     fast, text = pixels(e), e.readout.value
     full, full_text = drawn_anew(e)
     assert text == full_text and (np.abs(fast - full).sum(axis=-1) > 0.1).mean() < 0.01
     e.reset()                                                       # back to the dataset
-    assert e.in_place["background"] is not None and len(e.labels) == n
+    assert e.drawn_in_place and len(e.labels) == n
 
 
 def test_points_without_a_class_shown_draw_the_legend_anew():
@@ -161,7 +160,7 @@ def test_points_without_a_class_shown_draw_the_legend_anew():
     kept = e.labels < 2
     e.load(e.X[kept], e.labels[kept], e.source)   # as if class 2 had been clicked away
     e.redraw()
-    assert e.in_place["background"] is None and len(e.labels) == kept.sum()
+    assert not e.drawn_in_place and len(e.labels) == kept.sum()
     assert [t.get_text() for t in e.data_axes.get_legend().get_texts()] == ["class 0", "class 1"]
 
 
@@ -180,6 +179,6 @@ def test_play_and_step_move_the_iteration():
     assert (e.play.min, e.play.max, e.play.step) == (0, 60, 10)
     e.step_button.click()
     assert e.controls["iteration"].value == 10 and "iteration 10:" in e.readout.value
-    assert e.in_place["background"] is not None
+    assert e.drawn_in_place
     e.play.value = 60                               # what Play does, one tick at a time
     assert e.controls["iteration"].value == 60

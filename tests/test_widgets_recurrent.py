@@ -14,7 +14,7 @@ def test_moving_the_scale_moves_its_curve_in_place():
     limits = ax.get_ylim()
     for scale in (2.0, 0.25):
         explorer.set(scale=scale)
-        assert explorer.in_place["background"] is not None and explorer.figure.axes == [ax]
+        assert explorer.drawn_in_place and explorer.figure.axes == [ax]
         norms = rnn_gradient_norms(scale, 50, 100, np.random.default_rng(1))
         np.testing.assert_allclose(ax.lines[0].get_ydata(), np.log10(norms))
         per_step = norms[0] ** (1 / 49)

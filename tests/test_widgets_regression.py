@@ -51,7 +51,7 @@ def test_the_sliders_show_the_fit_they_name():
     e.set(hidden=32, regularization=0.0)
     assert f"validation error {fits.validation[32, 0.0]:.3f}" in e.readout.value
     assert bytes(e.image.value) != before
-    assert e.in_place["background"] is not None              # both sliders move in place
+    assert e.drawn_in_place              # both sliders move in place
     xs, ys = e.figure.axes[0].lines[-1].get_data()          # the fit drawn is the net's
     assert np.allclose(ys, fits.nets[32, 0.0].scores(xs[:, None])[:, 0])
 

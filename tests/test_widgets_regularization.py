@@ -54,7 +54,7 @@ def test_both_penalty_controls_and_the_dropout_slider_are_drawn_in_place():
     explorer = penalty_explorer()
     for move in ({"strength": 0.03}, {"kind": "group"}, {"strength": 0.0}):
         explorer.set(**move)
-        assert explorer.in_place["background"] is not None, move
+        assert explorer.drawn_in_place, move
     histogram, regions = explorer.figure.axes
     assert not histogram.patches[-1].get_visible()          # strength 0: no zeros, no red bar
     net = penalty_runs(0)["group", 0.0].net
@@ -63,7 +63,7 @@ def test_both_penalty_controls_and_the_dropout_slider_are_drawn_in_place():
     explorer = dropout_explorer()
     explorer.set(p=0.1)
     explorer.set(p=0.7)
-    assert explorer.in_place["background"] is not None
+    assert explorer.drawn_in_place
     history = dropout_runs(0)[0.7].history
     assert np.allclose(explorer.figure.axes[0].lines[3].get_ydata(), history.validation_accuracy)
 

@@ -28,7 +28,7 @@ def test_every_slider_move_is_drawn_in_place(name):
         for value in sample_values(control, 1):
             picture = bytes(explorer.image.value)
             control.value = value
-            assert explorer.in_place is not None and explorer.in_place["background"] is not None, \
+            assert explorer.drawn_in_place, \
                 f"{name}: moving {control_name} to {value!r} drew the figure anew"
             assert explorer.error is None
         assert bytes(explorer.image.value) != picture, f"{name}: {control_name} changed nothing"
@@ -42,8 +42,7 @@ def test_text_is_readable_and_never_cut_off(name):
     for control in explorer.controls.values():
         for value in sample_values(control, 1):
             control.value = value
-            explorer.in_place = None            # a full draw lays out every text
-            explorer.redraw()
+            explorer.redraw(in_place=False)     # a full draw lays out every text
             renderer = explorer.canvas.get_renderer()
             for text in _texts(figure):
                 box = text.get_window_extent(renderer)

@@ -41,7 +41,7 @@ def test_no_stickiness_decodes_each_position_alone_and_a_lot_gives_one_label():
 def test_both_sliders_move_the_scores_and_the_path_in_place():
     explorer = stickiness_explorer()
     explorer.set(stickiness=1.5, noise=1.2)
-    assert explorer.in_place["background"] is not None
+    assert explorer.drawn_in_place
     truth, unary = noisy_unaries(noise=1.2)
     ax = explorer.figure.axes[0]
     assert np.allclose(ax.images[0].get_array(), unary.T)

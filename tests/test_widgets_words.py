@@ -45,10 +45,10 @@ def test_a_word_of_the_same_family_or_a_new_k_moves_the_marks_in_place():
     explorer = neighbours_explorer(word="king", k=2)
     ax = explorer.figure.axes[0]
     explorer.set(k=5)
-    assert explorer.in_place["background"] is not None and explorer.figure.axes == [ax]
+    assert explorer.drawn_in_place and explorer.figure.axes == [ax]
     bold = [t.get_text().strip() for t in ax.texts if t.get_fontweight() == "bold"]
     assert bold == [*listed(explorer, "by cosine"), "king"] and len(bold) == 6
     explorer.set(word="queen")
-    assert explorer.in_place["background"] is not None and "'queen'" in ax.texts[-1 - 6].get_text()
+    assert explorer.drawn_in_place and "'queen'" in ax.texts[-1 - 6].get_text()
     explorer.set(word="paris")                    # another family: its map, drawn anew
-    assert explorer.in_place["background"] is None and explorer.figure.axes != [ax]
+    assert not explorer.drawn_in_place and explorer.figure.axes != [ax]

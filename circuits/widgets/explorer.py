@@ -52,6 +52,7 @@ class Explorer(W.VBox):
         self.readout = W.HTML()
         self.error = None
         self.in_place = None            # the InPlace of the figure shown, with its key
+        self.drawn_in_place = False     # whether the last redraw moved artists in place
         labelled = [c for c in self.controls.values() if "description_width" in
                     getattr(getattr(c, "style", None), "keys", ())]
         widest = max((len(c.description) for c in labelled), default=0)
@@ -79,22 +80,35 @@ class Explorer(W.VBox):
         """What must stay the same for a redraw in place: every control but the live ones."""
         return tuple((name, value) for name, value in values.items() if name not in live)
 
-    def redraw(self):
+    def redraw(self, in_place=True):
         """Show the figure for the controls' values: in place if only live controls moved,
-        else drawn anew."""
+        else drawn anew (always anew, and whole, with ``in_place=False``)."""
         values = self.values
         with collector_paused(), self._showing_errors():
             shown = self.in_place
-            if shown is not None and shown["key"] == self.key(values, shown["live"]):
-                moved = shown["update"](**values)
+            if in_place and shown is not None and shown["key"] == self.key(values, shown["live"]):
+                moved = self._move(shown, values)
                 if moved is not None:
-                    text, artists = moved
-                    shown["key"] = self.key(values, shown["live"])   # update may load data
-                    self._show(text, self._blit(shown, artists))
+                    self._show(*moved)
+                    self.drawn_in_place = True
                     return
-            self._show(*self._draw_anew(values))
+            self.drawn_in_place = False
+            self._show(*self._draw_anew(values, in_place))
 
-    def _draw_anew(self, values):
+    def _move(self, shown, values):
+        """(text, pixels) with the live artists updated and drawn over the cached picture of
+        the rest, or None if ``update`` declines."""
+        moved = shown["update"](**values)
+        if moved is None:
+            return None
+        text, artists = moved
+        shown["key"] = self.key(values, shown["live"])   # update may load data
+        return text, self._blit(shown, artists)
+
+    def _draw_anew(self, values, in_place=True):
+        """(text, pixels) of the figure drawn from scratch. If ``draw`` returns an InPlace, its
+        live artists are drawn over the cached rest straight away, so that the first move of
+        a live control is as quick as the ones after it."""
         for ax in list(self.figure.axes):   # Figure.clear would first clear each axes,
             self.figure.delaxes(ax)         # rebuilding its ticks only to throw them away
         self.figure.clear()
@@ -103,12 +117,20 @@ class Explorer(W.VBox):
         if isinstance(text, InPlace):
             self.in_place = dict(key=self.key(values, text.live), update=text.update,
                                  live=text.live, background=None)
+            moved = self._move(self.in_place, values) if in_place else None
+            if moved is not None:
+                return moved
             text = text.text
         self.canvas.draw()
         return text, self.canvas.buffer_rgba()
 
     def _blit(self, shown, artists):
-        """The cached picture of the unchanging artists, with ``artists`` drawn over it."""
+        """The cached picture of the unchanging artists, with ``artists`` drawn over it (and
+        their axes' frames, which would otherwise lie under a curve along an edge)."""
+        frames = [spine for ax in dict.fromkeys(a.axes for a in artists if a.axes is not None)
+                  if ax.axison and ax.get_frame_on()
+                  for spine in ax.spines.values() if spine.get_visible()]
+        artists = list(dict.fromkeys([*artists, *frames]))
         for artist in artists:
             artist.set_animated(True)       # left out of the cached picture
         if shown["background"] is None:
