@@ -172,3 +172,54 @@ def test_png_bytes_decode_to_the_same_pixels():
     image = Image.open(io.BytesIO(png_bytes(rgba)))
     assert image.mode == "RGBA" and image.size == (5, 7)
     assert np.array_equal(np.asarray(image), rgba)
+
+
+def test_next_step_walks_each_kind_of_slider_and_stops_at_its_ends():
+    import ipywidgets as W
+    from circuits.widgets.explorer import next_step
+    assert next_step(W.IntSlider(value=3, min=0, max=4), 1) == 4
+    assert next_step(W.IntSlider(value=4, min=0, max=4), 1) is None
+    assert next_step(W.FloatSlider(value=0.1, min=0, max=0.5, step=0.05), -1) == pytest.approx(0.05)
+    log = W.FloatLogSlider(value=0.1, base=10, min=-3, max=0, step=0.25)
+    assert next_step(log, 1) == pytest.approx(10 ** -0.75)
+    assert next_step(W.FloatLogSlider(value=1.0, base=10, min=-3, max=0, step=0.25), 1) is None
+    options = W.SelectionSlider(options=["a", "b", "c"], value="a")
+    assert next_step(options, 1) == "b" and next_step(options, -1) is None
+
+
+def test_a_move_has_the_next_step_prepared_while_the_kernel_waits():
+    import asyncio
+
+    import ipywidgets as W
+    from circuits.widgets import explorer as module
+    prepared = []
+
+    def draw(fig, x, y, label):
+        line, = fig.subplots().plot([0, 1], [0, x])
+
+        def update(x, y, label):
+            line.set_ydata([0, x])
+            return "", [line]
+        return InPlace("", update, live=("x", "y"), ahead=lambda **v: prepared.append(v))
+
+    controls = {"x": W.FloatSlider(value=0.0, min=-1.0, max=1.0, step=0.5),
+                "y": W.IntSlider(value=0, min=0, max=1),
+                "label": W.Dropdown(options=["a", "b"])}
+    explorer = Explorer(draw, controls)
+    explorer.set(x=0.5)                          # no event loop, as in a script: no guesses
+    assert prepared == []
+
+    async def student():
+        explorer.set(x=0.0)                      # down: the next step down comes first
+        await asyncio.sleep(2 * module.AHEAD_AFTER)
+        assert prepared == [dict(x=-0.5, y=0, label="a")]
+        explorer.set(x=-1.0)                     # at the end: no step further, and the
+        await asyncio.sleep(module.AHEAD_AFTER_REST / 2)    # rest wait until it lies still
+        assert len(prepared) == 1
+        await asyncio.sleep(module.AHEAD_AFTER_REST + 4 * module.AHEAD_AFTER)
+        assert prepared[1:] == [dict(x=-0.5, y=0, label="a"), dict(x=-1.0, y=1, label="a")]
+        explorer.set(y=1)
+        explorer.set(label="b")                  # a move cancels the guesses left
+        await asyncio.sleep(2 * module.AHEAD_AFTER)
+        assert len(prepared) == 3
+    asyncio.run(student())

@@ -182,3 +182,29 @@ def test_play_and_step_move_the_iteration():
     assert e.drawn_in_place
     e.play.value = 60                               # what Play does, one tick at a time
     assert e.controls["iteration"].value == 60
+
+
+def test_a_step_of_a_training_knob_has_its_next_step_trained_while_the_kernel_waits(monkeypatch):
+    import asyncio
+
+    from circuits.widgets import explorer as module
+    from circuits.widgets import playground
+    trained = []
+
+    def counted(*args, **kwargs):
+        trained.append(args[4:7])                # hidden, learning rate, regularization
+        return train_task(*args, **kwargs)
+    monkeypatch.setattr(playground, "train_task", counted)
+
+    async def student():
+        e = dense_playground(iterations=50, every=10, iteration=50)
+        await asyncio.sleep(module.AHEAD_AFTER_REST + 10 * module.AHEAD_AFTER)
+        assert (25, 0.1, 1e-3) in trained and (23, 0.1, 1e-3) in trained  # either way
+        rate = e.controls["learning_rate"]
+        for _ in range(3):                       # dragged up, step by step
+            before = len(trained)
+            rate.value = rate.value * 10 ** rate.step
+            assert len(trained) == before, "this step was trained ahead"
+            await asyncio.sleep(3 * module.AHEAD_AFTER)
+        assert e.error is None and "iteration 50" in e.readout.value
+    asyncio.run(student())

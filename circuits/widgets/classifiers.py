@@ -13,7 +13,7 @@ from ..plots.curves import plot_curves
 from ..plots.neurons import plot_hidden_lines
 from ..train import History, accuracy, gradient_descent, train
 from ..train import cost as cost_rows
-from .explorer import Explorer, InPlace, add_player, log_slider
+from .explorer import Explorer, InPlace, add_player, log_slider, settled
 from .points import PointsExplorer, own_points
 
 NOISE = dict(min=0.0, max=0.5, step=0.05)       # the noise slider's range
@@ -129,19 +129,30 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         picks = rng.integers(len(y), size=max_iterations)
         return train(two_layer, X, y, picks, start, step_size, regularization, every=every)
 
-    def data_and_plane(explorer, dataset, noise):
-        """The points the controls name (loaded unless they are: clicks on them stay), and
-        the plane to show them on."""
-        if dataset == "your points" and explorer.source != dataset:
-            explorer.load(*mine, dataset)
-        elif dataset != "your points" and explorer.source != (dataset, noise):
-            explorer.load(*make_dataset(dataset, n, noise, seed), (dataset, noise))
+    def data_and_plane(explorer, dataset, noise, load=True):
+        """The points the controls name (loaded unless they are: clicks on them stay, and
+        without ``load`` nothing is), and the plane to show them on."""
+        source = dataset if dataset == "your points" else (dataset, settled(noise))
+        if explorer.source == source:
+            X, y = explorer.X, explorer.labels
+        else:
+            X, y = (np.array(a, float) for a in (mine if dataset == "your points" else
+                                                 make_dataset(dataset, n, source[1], seed)))
+            if load:
+                explorer.load(X, y, source)
         plane = None if dataset == "your points" else _plane(dataset, n, seed)
-        return explorer.X, explorer.labels, covering(plane, explorer.X)
+        return X, y, covering(plane, X)
+
+    def trained(X, y, hidden, step_size, regularization):
+        return run(X.tobytes(), y.tobytes(), hidden, settled(step_size), settled(regularization))
+
+    def ahead(dataset, noise, hidden, step_size, regularization, **unchanged):
+        trained(*data_and_plane(explorer, dataset, noise, load=False)[:2], hidden, step_size,
+                regularization)
 
     def draw(fig, explorer, dataset, noise, hidden, step_size, regularization, iteration, view):
         X, y, extent = data_and_plane(explorer, dataset, noise)
-        history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
+        history = trained(X, y, hidden, step_size, regularization)
         left, right, move = _training(fig, two_layer, X, y, history, iteration, extent, 50,
                                       curves=view == "boundary")
         if view == "boundary":
@@ -156,7 +167,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
             X, y, plane = data_and_plane(explorer, dataset, noise)   # new noise: new points
             if plane != extent:
                 return None                 # points off the plane: drawn anew, wider
-            history = run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
+            history = trained(X, y, hidden, step_size, regularization)
             k, warning, artists = move(history, iteration, X, y)
             if neurons is not None:
                 set_points(neurons.dots, X, y)
@@ -170,7 +181,8 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
                 f"{history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}; "
                 f"{int((y > 0).sum())} points +1, {int((y < 0).sum())} points -1")
         shown = InPlace(text(history, *_shown(history, iteration), y), update,
-                        live=("noise", "hidden", "step_size", "regularization", "iteration"))
+                        live=("noise", "hidden", "step_size", "regularization", "iteration"),
+                        ahead=ahead)
         return shown, left
 
     controls = {

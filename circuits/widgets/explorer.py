@@ -7,8 +7,10 @@ controls drawn in place: only the artists that change are drawn again, over a ca
 of the rest (matplotlib's blitting). ``sweep`` drives every control headlessly, for tests and
 benchmarks.
 """
+import asyncio
 import base64
 import gc
+import math
 import struct
 import time
 import zlib
@@ -22,16 +24,20 @@ from matplotlib.figure import Figure, SubplotParams
 
 
 SLIDERS = (W.FloatSlider, W.IntSlider, W.FloatLogSlider, W.SelectionSlider)
+AHEAD_AFTER = 0.01      # s after a redraw: the kernel has sent its picture and gone idle
+AHEAD_AFTER_REST = 0.3  # s of no moves (no dragging, no Play) before guessing other sliders
 
 
 class InPlace(NamedTuple):
     """What ``draw`` returns to have later moves of the ``live`` controls drawn in place:
     ``update(**values) -> (text, artists)`` sets the new data on the artists it returns (the
     same ones, or their replacements, every time), or returns None to have the figure drawn
-    anew."""
+    anew. ``ahead(**values)``, if given, prepares what ``update`` will need at those values
+    (training, say); it is called while the kernel waits, for the slider's next step."""
     text: str
     update: Callable
     live: tuple = ("iteration",)
+    ahead: Callable = None
 
 
 class Explorer(W.VBox):
@@ -51,6 +57,7 @@ class Explorer(W.VBox):
         self.image = W.Image(format="png", width=round(figsize[0] * dpi))
         self.readout = W.HTML()
         self.error = None
+        self._ahead_job = None          # the next step's preparation, waiting for the kernel
         self.in_place = None            # the InPlace of the figure shown, with its key
         self.drawn_in_place = False     # whether the last redraw moved artists in place
         labelled = [c for c in self.controls.values() if "description_width" in
@@ -64,6 +71,7 @@ class Explorer(W.VBox):
             control.observe(self._on_change, names="value")
         super().__init__([W.VBox(list(self.controls.values())), self.image, self.readout])
         self.redraw()
+        self._look_ahead()
 
     @property
     def values(self):
@@ -116,7 +124,7 @@ class Explorer(W.VBox):
         text = self.draw(self.figure, **values)
         if isinstance(text, InPlace):
             self.in_place = dict(key=self.key(values, text.live), update=text.update,
-                                 live=text.live, background=None)
+                                 live=text.live, ahead=text.ahead, background=None)
             moved = self._move(self.in_place, values) if in_place else None
             if moved is not None:
                 return moved
@@ -158,12 +166,84 @@ class Explorer(W.VBox):
 
     def _on_change(self, change):
         self.redraw()
+        self._look_ahead(change)
+
+    def _look_ahead(self, change=None):
+        """While the kernel waits, have the figure's ``ahead`` prepare the steps a student may
+        take next: soon after a move, the same slider's next step the same way; once the
+        controls have rested a while, one step either way of each live slider. A move cancels
+        what is left of the guesses."""
+        if self._ahead_job is not None:
+            self._ahead_job.cancel()                # guesses for an older move
+            self._ahead_job = None
+        shown = self.in_place
+        if shown is None or shown["ahead"] is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return                  # no event loop (a script, a test): nobody waits, no hurry
+        sliders = {name: c for name, c in self.controls.items()
+                   if name in shown["live"] and isinstance(c, SLIDERS)}
+        values = self.values
+
+        def at(steps):
+            return [dict(values, **{name: value}) for name, value in steps if value is not None]
+        onward = at((name, next_step(c, 1 if _rank(c, change["new"]) > _rank(c, change["old"])
+                                     else -1))
+                    for name, c in sliders.items() if change and c is change["owner"])
+        around = at((name, next_step(c, direction)) for name, c in sliders.items()
+                    for direction in (1, -1))
+        guesses = [(AHEAD_AFTER, v) for v in onward] + \
+            [(AHEAD_AFTER_REST if i == 0 else AHEAD_AFTER, v) for i, v in enumerate(around)]
+
+        def guess(values):
+            _quietly(shown["ahead"], values)
+            if guesses:
+                self._ahead_job = loop.call_later(guesses[0][0], guess, guesses.pop(0)[1])
+        if guesses:
+            self._ahead_job = loop.call_later(guesses[0][0], guess, guesses.pop(0)[1])
 
     def _repr_mimebundle_(self, **kwargs):
         # the widget for JupyterLab, plus a still picture for pages that cannot run widgets
         bundle = super()._repr_mimebundle_(**kwargs)
         bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
         return bundle
+
+
+def next_step(slider, direction):
+    """The value one step (``direction`` +1 or -1) from ``slider``'s, or None past its end."""
+    if isinstance(slider, W.SelectionSlider):
+        at = slider.index + direction
+        return option_values(slider)[at] if 0 <= at < len(slider.options) else None
+    at = _rank(slider, slider.value) + direction * slider.step
+    if not slider.min - 1e-9 * slider.step <= at <= slider.max + 1e-9 * slider.step:
+        return None
+    if isinstance(slider, W.FloatLogSlider):
+        return slider.base ** at
+    return round(at) if isinstance(slider, W.IntSlider) else at
+
+
+def _rank(slider, value):
+    """Where ``value`` lies on ``slider``'s track: its index, exponent (log slider) or itself."""
+    if isinstance(slider, W.SelectionSlider):
+        return option_values(slider).index(value)
+    return math.log(value, slider.base) if isinstance(slider, W.FloatLogSlider) else value
+
+
+def settled(value):
+    """A slider's float as a key for cached work: ten significant digits, so that a next step
+    worked out here and the one the browser sends, which may differ in the last bit, agree."""
+    return float(f"{value:.10g}")
+
+
+def _quietly(ahead, values):
+    """Run ``ahead(**values)``: a guess made early, so an error is left for the real step to
+    show."""
+    try:
+        ahead(**values)
+    except Exception:       # noqa: BLE001 (the redraw at these values will report it)
+        pass
 
 
 def png_bytes(rgba, level=3):

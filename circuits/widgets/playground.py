@@ -13,7 +13,7 @@ from ..plots.axes import few_ticks, frame_plane, title_text
 from ..plots.classifier import grid
 from ..plots.regions import move_points, plot_regions
 from ..train import fit
-from .explorer import Explorer, InPlace, add_player, log_slider
+from .explorer import Explorer, InPlace, add_player, log_slider, settled
 from .points import PointsExplorer
 
 TASKS = {"2 classes": 2, "3 classes": 3, "4 classes": 4, "regression": 0}   # 0: no classes
@@ -140,7 +140,7 @@ class PlaygroundExplorer(PointsExplorer):
         if change["owner"] is self.controls["task"]:
             self.controls["mode"].options = self.modes(change["new"])
         if change["owner"] not in (self.controls["mode"], self.controls["target"]):
-            self.redraw()                 # the mode and the target only matter to a click
+            super()._on_change(change)    # the mode and the target only matter to a click
 
 
 def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rate=0.1,
@@ -175,12 +175,20 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
              iteration, target):
         k = TASKS[task]
 
-        def trained(noise, hidden, learning_rate, regularization, loss):
-            if explorer.source != (task, noise):         # a new noise level, or a reset
-                explorer.load(*task_data(task, n, noise, seed), (task, noise))
-            return run(explorer.X.tobytes(), explorer.labels.tobytes(), task,
+        def trained(noise, hidden, learning_rate, regularization, loss, load=True):
+            noise = settled(noise)
+            if explorer.source == (task, noise):          # the points shown, clicks and all
+                X, labels = explorer.X, explorer.labels
+            else:                                         # a new noise level, or a reset
+                X, labels = (np.array(a, float) for a in task_data(task, n, noise, seed))
+                if load:
+                    explorer.load(X, labels, (task, noise))
+            return run(X.tobytes(), labels.tobytes(), task,
                        loss if k else "softmax",           # regression: one key, any loss
-                       hidden, learning_rate, regularization)
+                       hidden, settled(learning_rate), settled(regularization))
+
+        def ahead(noise, hidden, learning_rate, regularization, loss, **unchanged):
+            trained(noise, hidden, learning_rate, regularization, loss, load=False)
 
         net, history = trained(noise, hidden, learning_rate, regularization, loss)
         X, labels, extent = explorer.X, explorer.labels, _extent(explorer.X)
@@ -247,7 +255,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
         live = ("noise", "hidden", "learning_rate", "regularization", "loss", "iteration",
                 "target")
         return InPlace(update(noise, hidden, learning_rate, regularization, loss,
-                              iteration)[0], update, live), left
+                              iteration)[0], update, live, ahead), left
 
     controls = {
         "task": W.Dropdown(options=list(TASKS), value=task, description="task"),
