@@ -58,6 +58,15 @@ def test_curves_updated_in_place_match_curves_drawn_anew_within_a_fixed_span():
     assert curves.cost in changed and curves.now in changed and ax.get_legend() not in changed
 
 
+def test_a_long_run_is_drawn_with_every_kth_point():
+    cost, acc = np.linspace(4.0, 1.0, 2001), np.linspace(0.5, 1.0, 2001)
+    curves = plot_curves(cost, acc, axes())
+    shown = curves.cost.get_xdata()
+    assert len(shown) <= 500 and shown[0] == 0 and set(np.diff(shown)) == {5}
+    assert curves.accuracy.get_ydata() == pytest.approx(acc[::5])
+    assert curves.cost.get_ydata() == pytest.approx(cost[::5] / 4.0)
+
+
 def test_curves_without_a_legend_name_the_colours_in_the_y_label():
     ax = axes()
     curves = plot_curves([2.0, 1.0], [0.5, 1.0], ax, legend=False)

@@ -4,12 +4,16 @@ import numpy as np
 from .axes import few_ticks, new_axes
 
 
-def _scaled(cost, iterations):
-    """(iterations, cost / its largest value)."""
-    cost = np.asarray(cost, float)
-    iterations = np.arange(len(cost)) if iterations is None else iterations
+POINTS = 500    # at most this many points per curve: more than the pixels of a panel's width
+
+
+def _curves(cost, acc, iterations):
+    """(iterations, accuracy, cost / its largest value), every k-th point of long runs."""
+    cost, acc = np.asarray(cost, float), np.asarray(acc, float)
+    iterations = np.arange(len(cost)) if iterations is None else np.asarray(iterations)
     top = cost.max() if cost.size and cost.max() > 0 else 1.0
-    return iterations, cost / top
+    every = -(-len(cost) // POINTS)
+    return iterations[::every], acc[::every], cost[::every] / top
 
 
 COST_NAME = "cost / its largest"      # the same for every run, so a new run is not relabelled
@@ -21,7 +25,7 @@ def plot_curves(cost, acc, ax=None, iterations=None, now=None, legend=True, span
     label names the colours. ``span`` (first, last iteration) fixes the x axis whatever the
     curves cover. Returns a ``Curves``, to move them in place."""
     ax = new_axes(ax)
-    iterations, scaled = _scaled(cost, iterations)
+    iterations, acc, scaled = _curves(cost, acc, iterations)
     accuracy, = ax.plot(iterations, acc, color="tab:green", lw=1.2, label="training accuracy")
     cost_line, = ax.plot(iterations, scaled, color="tab:purple", lw=1.2, label=COST_NAME)
     marker = None if now is None else ax.axvline(now, color="0.4", lw=0.8, ls=":")
@@ -48,7 +52,7 @@ class Curves:
 
     def update(self, cost, acc, iterations=None, now=None):
         """New curves, and the dotted line at ``now``."""
-        iterations, scaled = _scaled(cost, iterations)
+        iterations, acc, scaled = _curves(cost, acc, iterations)
         self.accuracy.set_data(iterations, acc)
         self.cost.set_data(iterations, scaled)
         return [self.accuracy, self.cost] + (self.move(now) if now is not None else [])
