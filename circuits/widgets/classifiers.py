@@ -72,10 +72,13 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
     """The linear SVM trained by SGD: scrub through the iterations, change the step size,
     the spring, the loss or the data, and see the boundary, cost and accuracy."""
     @lru_cache(maxsize=32)
-    def run(dataset, noise, step_size, regularization, loss):
+    def trained(dataset, noise, step_size, regularization, loss):
         X, y = make_dataset(dataset, n, noise, seed)
         picks = np.random.default_rng(seed).integers(len(y), size=max_iterations)
         return X, y, train(linear, X, y, picks, linear.START, step_size, regularization, loss)
+
+    def run(dataset, noise, step_size, regularization, loss, **unchanged):
+        return trained(dataset, *map(settled, (noise, step_size, regularization)), loss)
 
     def draw(fig, dataset, noise, step_size, regularization, loss, iteration):
         X, y, history = run(dataset, noise, step_size, regularization, loss)
@@ -96,7 +99,7 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
             return (warning + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
                     f"training accuracy {history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}")
         return InPlace(text(history, *_shown(history, iteration)), update,
-                       live=("noise", "step_size", "regularization", "iteration"))
+                       live=("noise", "step_size", "regularization", "iteration"), ahead=run)
 
     controls = {
         "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
@@ -262,8 +265,11 @@ def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 
                      iteration=100, max_iterations=400, seed=0):
     """Gradient descent on the SVM cost from the guide's w = (0.1, 0.2, 0.3): scrub through
     the steps and watch the line and the cost."""
+    def run(dataset, step_size, regularization, **unchanged):
+        return descended(dataset, settled(step_size), settled(regularization))
+
     @lru_cache(maxsize=32)
-    def run(dataset, step_size, regularization):
+    def descended(dataset, step_size, regularization):
         X, y = loss_example() if dataset == "three points" else \
             make_dataset(dataset, 40, 0.1, seed)
         path = gradient_descent(lambda w: linear.cost_gradient(X, y, w, regularization),
@@ -288,7 +294,7 @@ def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 
             left.set_title(f"step {k}", y=1)
             return warning + f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {history.cost[k]:.3f}"
         return InPlace(text(history, *_shown(history, iteration)), update,
-                       live=("step_size", "regularization", "iteration"))
+                       live=("step_size", "regularization", "iteration"), ahead=run)
 
     controls = {
         "dataset": W.Dropdown(options=["three points", "guide", "blobs"], value=dataset,

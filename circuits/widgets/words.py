@@ -63,7 +63,9 @@ def neighbours_explorer(model=None, word="king", k=3, families=FAMILIES):
     def draw(fig, word, k):
         m = family_of[word]
         ax = m.draw(fig)
-        title, marks = title_text(ax, ""), []
+        title_text(ax, f"red: the word; blue: its k nearest by cosine in {model.V.shape[1]} "
+                       f"dimensions")                   # the same for every word and k
+        marks = []
 
         def update(word, k):                    # a word of the same family: marks move
             if family_of[word] is not m:
@@ -74,13 +76,11 @@ def neighbours_explorer(model=None, word="king", k=3, families=FAMILIES):
             for artist in marks:
                 artist.remove()
             marks[:] = mark_words(ax, m.where, [m.words[j] for j in by_cosine], word)
-            title.set_text(f"the {k} nearest to '{word}' by cosine in {model.V.shape[1]} "
-                           f"dimensions")
             shared = len(set(by_cosine) & set(on_map))
             return ("by cosine: " + ", ".join(f"{m.words[j]} {m.cosines[i, j]:.2f}"
                                               for j in by_cosine)
                     + "\nclosest on the 2-D map: " + ", ".join(m.words[j] for j in on_map)
-                    + f"\n{shared} of {k} in common"), [title, *marks]
+                    + f"\n{shared} of {k} in common"), marks
 
         return InPlace(update(word, k)[0], update, live=("word", "k"))
 
