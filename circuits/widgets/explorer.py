@@ -25,7 +25,7 @@ from matplotlib.figure import Figure, SubplotParams
 
 SLIDERS = (W.FloatSlider, W.IntSlider, W.FloatLogSlider, W.SelectionSlider)
 AHEAD_AFTER = 0.01      # s after a redraw: the kernel has sent its picture and gone idle
-AHEAD_AFTER_REST = 0.1  # s of no moves (Play moves every 0.08 s) before guessing other sliders
+AHEAD_AFTER_REST = 0.3  # s of no moves (no dragging, no Play) before guessing other sliders
 
 
 class InPlace(NamedTuple):
