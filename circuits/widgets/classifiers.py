@@ -13,7 +13,7 @@ from ..plots.curves import plot_curves
 from ..plots.neurons import plot_hidden_lines
 from ..train import History, accuracy, gradient_descent, train
 from ..train import cost as cost_rows
-from .explorer import Explorer, InPlace, add_player, log_slider, settled
+from .explorer import Explorer, InPlace, add_player, log_slider, settled, settled_cache
 from .points import PointsExplorer, own_points
 
 NOISE = dict(min=0.0, max=0.5, step=0.05)       # the noise slider's range
@@ -71,14 +71,14 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
                  loss="hinge", iteration=400, seed=0, max_iterations=2000):
     """The linear SVM trained by SGD: scrub through the iterations, change the step size,
     the spring, the loss or the data, and see the boundary, cost and accuracy."""
-    @lru_cache(maxsize=32)
-    def trained(dataset, noise, step_size, regularization, loss):
+    @settled_cache(32)
+    def run(dataset, noise, step_size, regularization, loss):
         X, y = make_dataset(dataset, n, noise, seed)
         picks = np.random.default_rng(seed).integers(len(y), size=max_iterations)
         return X, y, train(linear, X, y, picks, linear.START, step_size, regularization, loss)
 
-    def run(dataset, noise, step_size, regularization, loss, **unchanged):
-        return trained(dataset, *map(settled, (noise, step_size, regularization)), loss)
+    def ahead(dataset, noise, step_size, regularization, loss, iteration):
+        run(dataset, noise, step_size, regularization, loss)
 
     def draw(fig, dataset, noise, step_size, regularization, loss, iteration):
         X, y, history = run(dataset, noise, step_size, regularization, loss)
@@ -99,7 +99,7 @@ def svm_explorer(dataset="guide", n=40, noise=0.0, step_size=0.01, regularizatio
             return (warning + f"a = {a:.3g}, b = {b:.3g}, c = {c:.3g}; "
                     f"training accuracy {history.accuracy[k]:.0%}, cost {history.cost[k]:.3f}")
         return InPlace(text(history, *_shown(history, iteration)), update,
-                       live=("noise", "step_size", "regularization", "iteration"), ahead=run)
+                       live=("noise", "step_size", "regularization", "iteration"), ahead=ahead)
 
     controls = {
         "dataset": W.Dropdown(options=list(DATASETS), value=dataset, description="dataset"),
@@ -124,7 +124,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
     datasets = list(DATASETS) + ([] if mine is None else ["your points"])
     dataset = dataset if mine is None else "your points"
 
-    @lru_cache(maxsize=32)
+    @settled_cache(32)
     def run(points, labels, hidden, step_size, regularization):
         X, y = np.frombuffer(points).reshape(-1, 2), np.frombuffer(labels)
         rng = np.random.default_rng(seed)
@@ -147,7 +147,7 @@ def network_playground(dataset="two moons", n=60, noise=0.1, hidden=6, step_size
         return X, y, covering(plane, X)
 
     def trained(X, y, hidden, step_size, regularization):
-        return run(X.tobytes(), y.tobytes(), hidden, settled(step_size), settled(regularization))
+        return run(X.tobytes(), y.tobytes(), hidden, step_size, regularization)
 
     def ahead(dataset, noise, hidden, step_size, regularization, **unchanged):
         trained(*data_and_plane(explorer, dataset, noise, load=False)[:2], hidden, step_size,
@@ -265,11 +265,8 @@ def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 
                      iteration=100, max_iterations=400, seed=0):
     """Gradient descent on the SVM cost from the guide's w = (0.1, 0.2, 0.3): scrub through
     the steps and watch the line and the cost."""
-    def run(dataset, step_size, regularization, **unchanged):
-        return descended(dataset, settled(step_size), settled(regularization))
-
-    @lru_cache(maxsize=32)
-    def descended(dataset, step_size, regularization):
+    @settled_cache(32)
+    def run(dataset, step_size, regularization):
         X, y = loss_example() if dataset == "three points" else \
             make_dataset(dataset, 40, 0.1, seed)
         path = gradient_descent(lambda w: linear.cost_gradient(X, y, w, regularization),
@@ -278,6 +275,9 @@ def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 
             acc = accuracy(linear.scores(path, X), y)
         return X, y, History(np.arange(len(path)), path,
                              cost_rows(linear, path, X, y, regularization), acc)
+
+    def ahead(dataset, step_size, regularization, iteration):
+        run(dataset, step_size, regularization)
 
     def draw(fig, dataset, step_size, regularization, iteration):
         X, y, history = run(dataset, step_size, regularization)
@@ -294,7 +294,7 @@ def descent_explorer(dataset="three points", step_size=0.15, regularization=0.2 
             left.set_title(f"step {k}", y=1)
             return warning + f"w = ({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}); cost {history.cost[k]:.3f}"
         return InPlace(text(history, *_shown(history, iteration)), update,
-                       live=("step_size", "regularization", "iteration"), ahead=run)
+                       live=("step_size", "regularization", "iteration"), ahead=ahead)
 
     controls = {
         "dataset": W.Dropdown(options=["three points", "guide", "blobs"], value=dataset,

@@ -70,8 +70,7 @@ def debugging_explorer(seed=0):
             picked.set_data(*_curve(found))
             set_gradient_errors(bars, found["gradient"].detail)
             return ("\n".join(str(f) for f in found.values()),
-                    [picked, *bars, *left.spines.values(),
-                     *right.spines.values(), *right.lines])
+                    [picked, *bars, *right.lines])
 
         return InPlace(update(bug)[0], update, live=("bug",))
 

@@ -15,6 +15,7 @@ import struct
 import time
 import zlib
 from contextlib import contextmanager
+from functools import lru_cache, wraps
 from typing import Callable, NamedTuple
 
 import ipywidgets as W
@@ -197,12 +198,15 @@ class Explorer(W.VBox):
         guesses = [(AHEAD_AFTER, v) for v in onward] + \
             [(AHEAD_AFTER_REST if i == 0 else AHEAD_AFTER, v) for i, v in enumerate(around)]
 
+        def guess_next():
+            if guesses:
+                delay, values = guesses.pop(0)
+                self._ahead_job = loop.call_later(delay, guess, values)
+
         def guess(values):
             _quietly(shown["ahead"], values)
-            if guesses:
-                self._ahead_job = loop.call_later(guesses[0][0], guess, guesses.pop(0)[1])
-        if guesses:
-            self._ahead_job = loop.call_later(guesses[0][0], guess, guesses.pop(0)[1])
+            guess_next()
+        guess_next()
 
     def _repr_mimebundle_(self, **kwargs):
         # the widget for JupyterLab, plus a still picture for pages that cannot run widgets
@@ -235,6 +239,19 @@ def settled(value):
     """A slider's float as a key for cached work: ten significant digits, so that a next step
     worked out here and the one the browser sends, which may differ in the last bit, agree."""
     return float(f"{value:.10g}")
+
+
+def settled_cache(maxsize):
+    """``functools.lru_cache`` for work a slider asks for: float arguments are ``settled``
+    first, so a step guessed ahead and the one the browser sends find the same entry."""
+    def wrap(function):
+        cached = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def call(*args):
+            return cached(*(settled(a) if isinstance(a, float) else a for a in args))
+        return call
+    return wrap
 
 
 def _quietly(ahead, values):

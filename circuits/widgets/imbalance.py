@@ -91,8 +91,7 @@ def imbalance_explorer(fraction=0.05, remedy="none", seed=0):
             return (f"{remedy}: accuracy {scores['accuracy']:.3f}, balanced accuracy "
                     f"{scores['balanced accuracy']:.3f}, class 1 recall "
                     f"{scores['minority recall']:.3f}",
-                    [*left.images, *left.lines, *left.spines.values(), left_title,
-                     *bars, *right.spines.values(), right_title])
+                    [*left.images, *left.lines, left_title, *bars, right_title])
 
         return InPlace(update(fraction, remedy)[0], update, live=("fraction", "remedy"))
 

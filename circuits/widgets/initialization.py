@@ -82,8 +82,7 @@ def initialization_explorer(scale=0.1, nonlinearity="tanh", seed=0):
             right.set_ylim(10.0 ** lo, 10.0 ** hi)
             return (f"std of the activations: layer 1 {stds[0]:.3g}, layer {DEPTH} "
                     f"{stds[-1]:.3g}; beyond |0.99| in layer {DEPTH}: {saturated:.0%}"), \
-                [bars, steady, spread, *left.spines.values(), *right.spines.values(),
-                 left.xaxis, right.yaxis, title]      # frames and axes over the data, as anew
+                [bars, steady, spread, left.xaxis, right.yaxis, title]  # axes over the data
 
         return InPlace(update(scale, nonlinearity)[0], update, live=("scale", "nonlinearity"))
 

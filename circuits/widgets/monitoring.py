@@ -101,8 +101,7 @@ def monitoring_explorer(learning_rate=1.0, schedule="constant", seed=0, iteratio
             title.set_text(f"learning rate: {schedule}, from {learning_rate:g}")
             return (f"{schedule}, from {learning_rate:g}: cost {ran[0]:.3f} at the start, "
                     f"{ran[-1]:.3f} after {runs.iterations[-1]} steps (constant rate: "
-                    f"{plain[-1]:.3f})"), [constant, scheduled, rate, *left.spines.values(),
-                                          *right.spines.values(), right.yaxis, title]
+                    f"{plain[-1]:.3f})"), [constant, scheduled, rate, right.yaxis, title]
 
         return InPlace(update(learning_rate, schedule)[0], update,
                        live=("learning_rate", "schedule"))

@@ -72,7 +72,7 @@ def multiclass_explorer(model="2-layer net, 100 hidden", loss="softmax", iterati
         right.set_title(f"{model}: cost and accuracy", fontsize="medium", y=1)
         # the legend beside the axes, clear of the moving line: drawn once, not at every step
         right.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
-        moving = [*left.images, *left.lines, *left.spines.values(), left.title, curves.now]
+        moving = [*left.images, *left.lines, left.title, curves.now]
 
         def update(iteration, **unchanged):     # only the iteration moved: draw in place
             k = history.index(iteration)

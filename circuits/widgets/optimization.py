@@ -64,7 +64,7 @@ def momentum_explorer(learning_rate=None, momentum=None, shown=40, max_iteration
                 verdict = f"within {TOLERANCE:g} of the minimum after {reached[0]} steps"
             return (f"step {learning_rate:.2f}, momentum {momentum:.2f}: {verdict} "
                     f"(gradient descent at its best step: {reference})"), \
-                [steps, curve, *left.spines.values(), *right.spines.values()]  # frames on top
+                [steps, curve]
 
         return InPlace(update(learning_rate, momentum)[0], update,
                        live=("learning_rate", "momentum"))

@@ -1,7 +1,5 @@
 """The grown playground: a DenseNet on spirals of 2, 3 or 4 classes (softmax or hinge) or on a
 regression surface; click to add points of a chosen class or target value, scrub the training."""
-from functools import lru_cache
-
 import ipywidgets as W
 import numpy as np
 
@@ -13,7 +11,7 @@ from ..plots.axes import few_ticks, frame_plane, title_text
 from ..plots.classifier import grid
 from ..plots.regions import move_points, plot_regions
 from ..train import fit
-from .explorer import Explorer, InPlace, add_player, log_slider, settled
+from .explorer import Explorer, InPlace, add_player, log_slider, settled, settled_cache
 from .points import PointsExplorer
 
 TASKS = {"2 classes": 2, "3 classes": 3, "4 classes": 4, "regression": 0}   # 0: no classes
@@ -162,7 +160,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
             raise ValueError(f"{name} must lie in [{lo:.3g}, {hi:.3g}] (the slider's range), "
                              f"got {value!r}")
 
-    @lru_cache(maxsize=64)
+    @settled_cache(64)
     def run(points, labels, task, loss, hidden, learning_rate, regularization):
         X, y = np.frombuffer(points).reshape(-1, 2), np.frombuffer(labels)
         try:
@@ -185,7 +183,7 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
                     explorer.load(X, labels, (task, noise))
             return run(X.tobytes(), labels.tobytes(), task,
                        loss if k else "softmax",           # regression: one key, any loss
-                       hidden, settled(learning_rate), settled(regularization))
+                       hidden, learning_rate, regularization)
 
         def ahead(noise, hidden, learning_rate, regularization, loss, **unchanged):
             trained(noise, hidden, learning_rate, regularization, loss, load=False)
@@ -213,8 +211,8 @@ def dense_playground(task="3 classes", n=120, noise=0.1, hidden=24, learning_rat
         title_text(right, "training: cost and accuracy" if k else "training: squared error")
         title = title_text(left, "")
         shown = {"X": X}                                 # the points drawn
-        moving = [*left.images, *left.lines, *left.collections, *left.spines.values(), title,
-                  *filter(None, [cost_line, accuracy_line, now_line]), *right.spines.values()]
+        moving = [*left.images, *left.lines, *left.collections, title,
+                  *filter(None, [cost_line, accuracy_line, now_line])]
 
         def update(noise, hidden, learning_rate, regularization, loss, iteration, **unchanged):
             net, history = trained(noise, hidden, learning_rate, regularization, loss)

@@ -33,7 +33,7 @@ def gradient_flow_explorer(scale=1.0, steps=50, hidden=100, seed=0):
             title.set_text(f"Wh scale {scale:.2f}: about {per_step:.2f}x per step back")
             return (f"gradient reaching step 0 is {curve[0]:.2e} times the one at step "
                     f"{steps - 1} (change per step about {per_step:.2f}x)"), \
-                [line, *ax.spines.values(), title]      # the frame over the curve's ends
+                [line, title]
 
         return InPlace(update(scale)[0], update, live=("scale",))
 

@@ -100,7 +100,7 @@ def _plot_regions(ax, labels, X, y):
     the artists a new grid changes (the shading, the points and the frame over it)."""
     plot_regions(lambda _: labels.ravel(), X, y, ax, n=len(labels), legend=False)
     title_text(ax, "decision regions, training points")
-    return [*ax.images, *ax.lines, *ax.spines.values()]
+    return [*ax.images, *ax.lines]
 
 
 def _behind(legend):
@@ -145,7 +145,7 @@ def penalty_explorer(kind="L1", strength=0.003, seed=0):
             return (f"{kind}, strength {strength:g}: {zeros} weights exactly 0, {off} of "
                     f"{PENALTY_SIZES[1]} hidden units off; accuracy {h.accuracy[-1]:.0%} "
                     f"training, {h.validation_accuracy[-1]:.0%} validation",
-                    [*bars, *left.spines.values(), *shading])
+                    [*bars, *shading])
 
         return InPlace(update(kind, strength)[0], update, live=("kind", "strength"))
 
@@ -187,7 +187,7 @@ def dropout_explorer(p=0.5, seed=0):
             return (f"dropout p = {p:g}: accuracy {h.accuracy[-1]:.0%} training, "
                     f"{h.validation_accuracy[-1]:.0%} validation, gap {gap:.0%} (no dropout: "
                     f"{plain.accuracy[-1] - plain.validation_accuracy[-1]:.0%})",
-                    [*lines, *left.spines.values(), *shading])
+                    [*lines, *shading])
 
         return InPlace(update(p)[0], update, live=("p",))
 

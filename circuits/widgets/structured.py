@@ -37,7 +37,7 @@ def stickiness_explorer(stickiness=0.0, noise=0.8, length=14, n_labels=3, seed=0
         ax.legend(loc="lower right", bbox_to_anchor=(1, 1), ncol=2, fontsize="small",
                   frameon=False, borderaxespad=0.2)
         title = ax.text(0, 1.03, "", transform=ax.transAxes, va="bottom")
-        moving = [*ax.images, *ax.collections, *ax.lines, *ax.spines.values(), title]
+        moving = [*ax.images, *ax.collections, *ax.lines, title]
 
         def update(stickiness, noise):          # any move: new scores, a new path
             truth, unary, path = decode(stickiness, noise)
