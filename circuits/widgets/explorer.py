@@ -140,10 +140,13 @@ class Explorer(W.VBox):
                   if ax.axison and ax.get_frame_on()
                   for spine in ax.spines.values() if spine.get_visible()]
         artists = list(dict.fromkeys([*artists, *frames]))
-        for artist in artists:
-            artist.set_animated(True)       # left out of the cached picture
-        if shown["background"] is None:
+        if shown["background"] is None:     # the rest, drawn with these hidden: matplotlib
+            visible = [a for a in artists if a.get_visible()]  # draws animated images anyway
+            for artist in visible:
+                artist.set_visible(False)
             self.canvas.draw()
+            for artist in visible:
+                artist.set_visible(True)
             shown["background"] = self.canvas.copy_from_bbox(self.figure.bbox)
         self.canvas.restore_region(shown["background"])
         for artist in sorted(artists, key=lambda a: a.get_zorder()):
