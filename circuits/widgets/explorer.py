@@ -26,7 +26,8 @@ from matplotlib.figure import Figure, SubplotParams
 
 SLIDERS = (W.FloatSlider, W.IntSlider, W.FloatLogSlider, W.SelectionSlider)
 AHEAD_AFTER = 0.01      # s after a redraw: the kernel has sent its picture and gone idle
-AHEAD_AFTER_REST = 0.3  # s of no moves (no dragging, no Play) before guessing other sliders
+AHEAD_AFTER_REST = 1.0  # s of no moves before guessing other sliders: longer than a student
+                        # takes between arrow keys, so a guess never holds up the next step
 
 
 class InPlace(NamedTuple):
