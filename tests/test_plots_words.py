@@ -5,6 +5,7 @@ import matplotlib
 matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 
 from circuits.plots.words import FOCUS, NEIGHBOUR, mark_words, plot_words  # noqa: E402
 
@@ -28,8 +29,8 @@ def test_the_focus_and_its_neighbours_are_marked_and_joined(ax):
     colours = {t.get_text().strip(): t.get_color() for t in labels}
     assert len(labels) == 4 and colours["king"] == FOCUS and colours["queen"] == colours["woman"] == NEIGHBOUR
     assert colours["man"] != NEIGHBOUR                                # each word labelled once
-    joins = [line for line in ax.lines if len(line.get_xdata()) == 2]
-    assert sorted(tuple(line.get_xdata()) for line in joins) == [(0.0, -1.0), (0.0, 1.0)]
+    (joins,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert sorted((a[0], b[0]) for a, b in joins.get_segments()) == [(0.0, -1.0), (0.0, 1.0)]
     (arrow,) = [c for c in ax.texts if type(c).__name__ == "Annotation"]
     assert np.allclose(arrow.xy, POINTS[0]) and np.allclose(arrow.xyann, POINTS[2])
 

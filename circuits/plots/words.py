@@ -1,5 +1,6 @@
 """Pictures of word vectors: words at their 2-D positions, some highlighted, some joined."""
 import numpy as np
+from matplotlib.collections import LineCollection
 
 from .axes import new_axes, title_text
 
@@ -43,14 +44,19 @@ def plot_words(points, words, ax=None, highlight=(), focus=None, arrows=(), colo
 
 def mark_words(ax, where, highlight=(), focus=None):
     """Over a map of words (``where``: {word: point}), ``focus`` in red joined to each word of
-    ``highlight`` in blue, both in bold. Returns the artists drawn (to remove or redraw)."""
-    drawn = []
-    for w in highlight:
-        if focus:
-            drawn += ax.plot(*np.transpose([where[focus], where[w]]), color=NEIGHBOUR, lw=0.8,
-                             alpha=0.6)
-    for w, color in [*((w, NEIGHBOUR) for w in highlight), *([(focus, FOCUS)] if focus else [])]:
-        drawn += ax.plot(*where[w], "o", ms=4, color=color, zorder=5)
+    ``highlight`` in blue, both in bold. Returns the artists drawn (to remove or redraw): the
+    joins and each colour's points as one artist apiece, and a label per word."""
+    highlight, drawn = list(highlight), []
+    if focus and highlight:
+        drawn.append(ax.add_collection(LineCollection(
+            [[where[focus], where[w]] for w in highlight], colors=NEIGHBOUR, linewidths=0.8,
+            alpha=0.6)))
+    marked = [(w, NEIGHBOUR) for w in highlight] + ([(focus, FOCUS)] if focus else [])
+    for words, color in ((highlight, NEIGHBOUR), ([focus] if focus else [], FOCUS)):
+        if words:
+            drawn += ax.plot(*np.transpose([where[w] for w in words]), "o", ms=4, color=color,
+                             zorder=5)
+    for w, color in marked:
         drawn.append(ax.text(*where[w], " " + w, fontsize=9, color=color, va="center",
                              fontweight="bold", zorder=4,
                              bbox=dict(fc="white", ec="none", alpha=0.8, pad=0.5)))
