@@ -18,9 +18,12 @@ def _curves(cost, acc, iterations):
     return iterations[::every], acc[::every], cost[::every] / top, top
 
 
-def _cost_name(top, legend):
-    return "cost / its largest" if legend else \
-        f"accuracy (green), cost / {top:.3g} (purple)"
+COST_NAME = "cost / its largest"      # the legend's label: the same for every run
+
+
+def _axis_name(top):
+    """The y label without a legend: the colours, and the cost's scale."""
+    return f"accuracy (green), cost / {top:.3g} (purple)"
 
 
 def plot_curves(cost, acc, ax=None, iterations=None, now=None, legend=True, span=None):
@@ -32,8 +35,7 @@ def plot_curves(cost, acc, ax=None, iterations=None, now=None, legend=True, span
     ax = new_axes(ax)
     iterations, acc, scaled, top = _curves(cost, acc, iterations)
     accuracy, = ax.plot(iterations, acc, color="tab:green", lw=1.2, label="training accuracy")
-    cost_line, = ax.plot(iterations, scaled, color="tab:purple", lw=1.2,
-                         label=_cost_name(top, True))
+    cost_line, = ax.plot(iterations, scaled, color="tab:purple", lw=1.2, label=COST_NAME)
     ceiling = LEGEND_BAND if legend else 1.05
     marker = None if now is None else \
         ax.axvline(now, ymax=1.05 / ceiling, color="0.4", lw=0.8, ls=":")
@@ -48,7 +50,7 @@ def plot_curves(cost, acc, ax=None, iterations=None, now=None, legend=True, span
         ax.set_ylabel("accuracy, scaled cost")
         name = None
     else:
-        name = ax.set_ylabel(_cost_name(top, False), fontsize="small")
+        name = ax.set_ylabel(_axis_name(top), fontsize="small")
     return Curves(accuracy, cost_line, marker, name)
 
 
@@ -63,7 +65,7 @@ class Curves:
         """New curves (and dotted line at ``now``); None when the y label would change (without
         a legend it names the cost's scale, and an axis label cannot be redrawn alone)."""
         iterations, acc, scaled, top = _curves(cost, acc, iterations)
-        if self.name is not None and _cost_name(top, False) != self.name.get_text():
+        if self.name is not None and _axis_name(top) != self.name.get_text():
             return None
         self.accuracy.set_data(iterations, acc)
         self.cost.set_data(iterations, scaled)

@@ -52,10 +52,10 @@ def mark_words(ax, where, highlight=(), focus=None):
             [[where[focus], where[w]] for w in highlight], colors=NEIGHBOUR, linewidths=0.8,
             alpha=0.6)))
     marked = [(w, NEIGHBOUR) for w in highlight] + ([(focus, FOCUS)] if focus else [])
-    for words, color in ((highlight, NEIGHBOUR), ([focus] if focus else [], FOCUS)):
-        if words:
-            drawn += ax.plot(*np.transpose([where[w] for w in words]), "o", ms=4, color=color,
-                             zorder=5)
+    for color in (NEIGHBOUR, FOCUS):
+        points = [where[w] for w, c in marked if c == color]
+        if points:
+            drawn += ax.plot(*np.transpose(points), "o", ms=4, color=color, zorder=5)
     for w, color in marked:
         drawn.append(ax.text(*where[w], " " + w, fontsize=9, color=color, va="center",
                              fontweight="bold", zorder=4,
