@@ -1,8 +1,9 @@
 """What a student waits for in JupyterLab: each explorer's slider-step latency (arrow key to the
 frame showing the new picture) and network_playground's pictures a second while playing, as
-measured by tests/test_browser.py in headless Chromium. Targets: p90 under 100 ms (median
-well under), 10 or more pictures a second. A ratio above 1 misses its target; "answer" is
-the median time until the kernel's new picture reached the page (the rest is loading it).
+measured by tests/test_browser.py in headless Chromium, pressing keys at a student's pace (see
+there). Targets: p90 under 100 ms (median well under), 10 or more pictures a second. A ratio
+above 1 misses its target; "answer" is the median time until the kernel's new picture reached
+the page (the rest is loading it).
 
     python benchmarks/browser_latency.py [-k "05 or 13 or playground"] [--report-only]
 

@@ -2,9 +2,11 @@
 Chromium, driven by Playwright), run with Run > Run All Cells, then every explorer's sliders
 dragged and, where the picture takes clicks, a point clicked in.
 
-Every slider is also stepped with the arrow keys, a few steps each, and each step timed in
-the page from the key press to the animation frame that shows the new picture; the steps and
-their percentiles per explorer (and the playground's pictures a second while playing) go to
+Every slider is also stepped with the arrow keys, a few steps each at a student's pace, and
+each step timed in the page from the key press to the animation frame that shows the new
+picture. The pace matters: explorers that train use a student's pauses to prepare the steps
+that may come next (``circuits.widgets.explorer``'s look-ahead). The steps and their
+percentiles per explorer (and the playground's pictures a second while playing) go to
 test-artifacts/latency.json, for benchmarks/browser_latency.py to hold against the targets.
 Run with ``-s`` to see them.
 
@@ -47,6 +49,8 @@ REDRAW = 60
 KEY_STEPS = 6                   # arrow-key steps timed on every slider
 SETTLE = 0.3                    # s after the kernel has answered a step without a new picture
 NO_PICTURE = 2                  # s without even an answer: a step that sent nothing
+KEY_PACE = 0.3                  # s from one key press to the next, at least: a student looks
+MOVE_TO_SLIDER = 2              # s a student takes to reach for another slider and click it
 LATENCY = REPO / "test-artifacts" / "latency.json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 # Messages that are not the notebooks' fault. Keep these tiny and say why for each.
@@ -560,20 +564,27 @@ def try_explorer(student, model_id, info, cell):
         click_point(student, explorer, model_id)
 
 
-def time_slider(student, image, slider, where):
+def time_slider(student, image, slider, where, pause):
     """Press an arrow key on a slider's handle KEY_STEPS times, toward its farther end (back,
     from an end), each time waiting for the new picture; return each step's key and timings in
-    ms (None: nothing new)."""
+    ms (None: nothing new). The first key comes ``pause`` s after the handle has the focus,
+    each next one once the picture has shown, and KEY_PACE s after the one before at least."""
     handle = slider.locator(".noUi-handle").first
     now, lo, hi = (float(handle.get_attribute(f"aria-value{at}")) for at in ("now", "min", "max"))
     key = "ArrowLeft" if now - lo > hi - now else "ArrowRight"
     slider.scroll_into_view_if_needed()
     handle.focus()                          # its cell becomes the notebook's active cell
+    time.sleep(pause)
     student.page.evaluate(PAGE_AT_REST)     # as a student sees it and clicks, then presses
-    steps = []
+    # handles to the elements themselves: a locator would be looked up in the page again
+    # by every call, while the step it times is under way
+    handle, image = handle.element_handle(), image.element_handle()
+    steps, pressed = [], 0.0
     for _ in range(KEY_STEPS):
         image.evaluate(ARM_STEP)
         handle.focus()
+        time.sleep(max(0.0, pressed + KEY_PACE - time.monotonic()))
+        pressed = time.monotonic()
         student.page.keyboard.press(key)
         step = handle.evaluate(AWAIT_STEP, [SETTLE * 1000, NO_PICTURE * 1000, REDRAW * 1000])
         if step.pop("timedOut"):
@@ -583,6 +594,8 @@ def time_slider(student, image, slider, where):
         steps.append(dict(step, key=key))
         at = float(step["value"])
         key = "ArrowLeft" if at >= hi else "ArrowRight" if at <= lo else key
+    handle.dispose()
+    image.dispose()
     # aria-valuenow is rounded for show (0.1 for 0.125): a new picture also says it moved
     moved = any(float(step["value"]) != now or step["ms"] for step in steps)
     assert moved, f"{where}: {KEY_STEPS} presses of the arrow keys did not move it from {now}"
@@ -590,7 +603,8 @@ def time_slider(student, image, slider, where):
 
 
 def time_explorer(student, model_id, info, cell):
-    """Time KEY_STEPS arrow-key steps on every slider of one explorer."""
+    """Time KEY_STEPS arrow-key steps on every slider of one explorer, reaching for each slider
+    at a student's pace: the kernel may use that time to prepare its steps."""
     start = time.monotonic()
     explorer = student.page.locator(f"[data-e2e-model='{model_id}']")
     sliders = explorer.locator(".widget-slider")
@@ -600,7 +614,7 @@ def time_explorer(student, model_id, info, cell):
         slider = sliders.nth(index)
         name = slider.locator(".widget-label").inner_text()
         where = f"{student.path.name}, cell {cell} ({info['factory']}), slider {name!r}"
-        timed[name] = time_slider(student, picture(explorer), slider, where)
+        timed[name] = time_slider(student, picture(explorer), slider, where, MOVE_TO_SLIDER)
         timed[name]["redraws"] = json.loads(student.kernel(REDRAW_TIMES % (model_id, model_id)))
         problems = student.problems()
         if problems:
